@@ -1,0 +1,55 @@
+// The I/O seams of the pipeline. Pure stages never see these; run.ts and the adapters do.
+// Entrypoints build the real implementations; tests hand in fakes or loopback-backed ones.
+
+export interface ExecOptions {
+  cwd?: string;
+  /** Merged over process.env by the implementation. */
+  env?: Record<string, string | undefined>;
+  /** Written to the child's stdin. */
+  input?: string | Buffer;
+  /** Stream the child's output to the log as it runs (builds do; probes don't). */
+  stream?: boolean;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a program; never throws on a non-zero exit (callers decide what that means). */
+export interface Exec {
+  run(command: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+}
+
+export interface AnnotationProperties {
+  title?: string;
+  file?: string;
+  startLine?: number;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warning(message: string, properties?: AnnotationProperties): void;
+  error(message: string, properties?: AnnotationProperties): void;
+  debug(message: string): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** Values carried from the main step to the post step (GITHUB_STATE in Actions). */
+export interface StateStore {
+  get(name: string): string;
+  set(name: string, value: string): void;
+}
+
+/** Step outputs (GITHUB_OUTPUT in Actions, a table on the terminal for the CLI). */
+export interface Outputs {
+  set(name: string, value: string): void;
+}
+
+/** Reads files of the build context; detection and cache keys only need this much. */
+export interface ContextFiles {
+  /** Names (not paths) of the entries directly in `dir`. */
+  list(dir: string): Promise<string[]>;
+  read(path: string): Promise<string | undefined>;
+}
