@@ -1,0 +1,254 @@
+// A loopback emulation of the GitHub Actions cache service, protocol v2, for e2e tests that run
+// the real, unmodified @actions/cache against it. It speaks what that client sends:
+//   - twirp JSON: POST /twirp/github.actions.results.api.v1.CacheService/<Method>
+//   - Azure Blob uploads the SDK makes for a path-style (IP host) URL: Put Blob, or Put Block +
+//     Put Block List once the archive passes the SDK's 128 MiB single-shot limit
+//   - a plain GET download (the client only uses the Azure SDK for *.blob.core.windows.net)
+// v1 REST (_apis/artifactcache) is not served: github.com no longer offers it.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type FailMode = 'none' | 'error500' | 'hang' | 'refuse';
+
+export interface CacheServiceEntry {
+  id: number;
+  key: string;
+  version: string;
+  /** Bytes of the committed blob; 0 until the upload is committed. */
+  size: number;
+  finalized: boolean;
+  createdAt: number;
+}
+
+export interface LoggedRequest {
+  method: string;
+  /** Path plus the query parameters that tell Azure operations apart (comp, blockid). */
+  path: string;
+  status: number;
+}
+
+export interface CacheService {
+  url: string;
+  /** What a step needs in process.env for @actions/cache to use this service (v2). */
+  env: Record<string, string | undefined>;
+  entries(): CacheServiceEntry[];
+  /** Blob bytes received by Put Blob / Put Block, over the service's lifetime. */
+  readonly bytesUploaded: number;
+  readonly requests: LoggedRequest[];
+  setFailMode(mode: FailMode): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface CacheServiceOptions {
+  token?: string;
+  /** RUNNER_TEMP for the client's archives; a fresh temp dir when omitted. */
+  runnerTemp?: string;
+}
+
+interface StoredEntry extends CacheServiceEntry {
+  blob?: Buffer;
+  blocks: Map<string, Buffer>;
+}
+
+const TWIRP_PREFIX = '/twirp/github.actions.results.api.v1.CacheService/';
+const BLOB_PREFIX = '/devstoreaccount1/actions-cache/';
+
+/** GitHub's lookup order: for the key, then each restore key: exact match, then newest prefix match. */
+export function matchCacheEntry<E extends Pick<CacheServiceEntry, 'key' | 'version' | 'createdAt' | 'id'>>(
+  entries: readonly E[],
+  keys: readonly string[],
+  version: string,
+): E | undefined {
+  const candidates = entries
+    .filter((e) => e.version === version)
+    .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
+  for (const key of keys) {
+    const hit = candidates.find((e) => e.key === key) ?? candidates.find((e) => e.key.startsWith(key));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Block ids in a Put Block List body, in order (<Latest>, <Committed> and <Uncommitted> alike). */
+export function parseBlockList(xml: string): string[] {
+  return [...xml.matchAll(/<(?:Latest|Committed|Uncommitted)>([^<]*)<\//g)].map((m) => m[1]!);
+}
+
+export async function startCacheService(options: CacheServiceOptions = {}): Promise<CacheService> {
+  const token = options.token ?? 'emulated-runtime-token';
+  const runnerTemp = options.runnerTemp ?? (await mkdtemp(join(tmpdir(), 'strata-runner-temp-')));
+  const stored: StoredEntry[] = [];
+  const requests: LoggedRequest[] = [];
+  const sockets = new Set<Socket>();
+  let failMode: FailMode = 'none';
+  let bytesUploaded = 0;
+  let nextId = 1;
+  // Entries made in the same millisecond still need a newest-first order.
+  let clock = 0;
+  let baseUrl = '';
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://loopback');
+    const comp = url.searchParams.get('comp');
+    const logged: LoggedRequest = { method: req.method ?? '', path: url.pathname + (comp ? `?comp=${comp}` : ''), status: 0 };
+    requests.push(logged);
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      logged.status = status;
+      const payload = Buffer.isBuffer(body) ? body : Buffer.from(body === undefined ? '' : JSON.stringify(body));
+      res.writeHead(status, { 'content-length': String(payload.length), ...headers });
+      res.end(payload);
+    };
+    const twirpError = (status: number, code: string, msg: string): void =>
+      send(status, { code, msg }, { 'content-type': 'application/json' });
+
+    if (failMode === 'hang') return; // the socket stays open until stop()
+    const body = await readBody(req);
+    if (failMode === 'error500') return twirpError(500, 'internal', 'emulated cache service outage');
+
+    if (req.method === 'POST' && url.pathname.startsWith(TWIRP_PREFIX)) {
+      if (req.headers.authorization !== `Bearer ${token}`) {
+        return twirpError(401, 'unauthenticated', `bad or missing runtime token: ${JSON.stringify(req.headers.authorization)}`);
+      }
+      let request: Record<string, unknown>;
+      try {
+        request = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+      } catch {
+        return twirpError(400, 'malformed', 'request body is not JSON');
+      }
+      const ok = (payload: object): void => send(200, payload, { 'content-type': 'application/json' });
+      return twirp(url.pathname.slice(TWIRP_PREFIX.length), request, ok, twirpError);
+    }
+    if (req.method === 'PUT' && url.pathname.startsWith(BLOB_PREFIX)) {
+      const entry = stored.find((e) => e.id === Number(url.pathname.slice(BLOB_PREFIX.length)));
+      if (!entry || entry.finalized) return send(404, undefined);
+      const azureHeaders = { etag: `"0x${entry.id}"`, 'x-ms-request-id': `req-${requests.length}`, 'x-ms-version': '2025-01-05' };
+      if (comp === 'block') {
+        entry.blocks.set(url.searchParams.get('blockid') ?? '', body);
+        bytesUploaded += body.length;
+      } else if (comp === 'blocklist') {
+        const parts = parseBlockList(body.toString('utf8')).map((id) => entry.blocks.get(id));
+        if (parts.some((p) => p === undefined)) return send(400, undefined);
+        entry.blob = Buffer.concat(parts as Buffer[]);
+        entry.blocks.clear();
+      } else {
+        entry.blob = body;
+        bytesUploaded += body.length;
+      }
+      return send(201, undefined, azureHeaders);
+    }
+    if (req.method === 'GET' && url.pathname.startsWith('/download/')) {
+      const entry = stored.find((e) => e.id === Number(url.pathname.slice('/download/'.length)));
+      if (!entry?.finalized || !entry.blob) return send(404, undefined);
+      return send(200, entry.blob, { 'content-type': 'application/octet-stream' });
+    }
+    send(404, undefined);
+  };
+
+  const twirp = (
+    method: string,
+    request: Record<string, unknown>,
+    ok: (payload: object) => void,
+    fail: (status: number, code: string, msg: string) => void,
+  ): void => {
+    const key = String(request.key ?? '');
+    const version = String(request.version ?? '');
+    switch (method) {
+      case 'GetCacheEntryDownloadURL': {
+        const restoreKeys = Array.isArray(request.restore_keys) ? request.restore_keys.map(String) : [];
+        const hit = matchCacheEntry(stored.filter((e) => e.finalized), [key, ...restoreKeys], version);
+        if (!hit) return ok({ ok: false, signed_download_url: '', matched_key: '' });
+        return ok({ ok: true, signed_download_url: `${baseUrl}/download/${hit.id}?sig=emulated`, matched_key: hit.key });
+      }
+      case 'CreateCacheEntry': {
+        if (key.length === 0 || key.length > 512 || key.includes(',')) {
+          return fail(400, 'invalid_argument', `invalid cache key: ${JSON.stringify(key)}`);
+        }
+        // Entries are immutable: GitHub answers a second reservation of key+version with a conflict.
+        if (stored.some((e) => e.key === key && e.version === version)) {
+          return fail(409, 'already_exists', `cache entry with the same key, version, and scope already exists: ${JSON.stringify(key)}`);
+        }
+        const entry: StoredEntry = { id: nextId++, key, version, size: 0, finalized: false, createdAt: ++clock, blocks: new Map() };
+        stored.push(entry);
+        return ok({ ok: true, signed_upload_url: `${baseUrl}${BLOB_PREFIX}${entry.id}?sig=emulated` });
+      }
+      case 'FinalizeCacheEntryUpload': {
+        const entry = stored.find((e) => e.key === key && e.version === version && !e.finalized);
+        if (!entry?.blob) return ok({ ok: false, entry_id: '0', message: `no uploaded blob for key ${JSON.stringify(key)}` });
+        if (String(entry.blob.length) !== String(request.size_bytes)) {
+          return ok({ ok: false, entry_id: '0', message: `size_bytes ${String(request.size_bytes)} != uploaded ${entry.blob.length}` });
+        }
+        entry.finalized = true;
+        entry.size = entry.blob.length;
+        return ok({ ok: true, entry_id: String(entry.id) });
+      }
+      default:
+        return fail(404, 'bad_route', `no such method: ${JSON.stringify(method)}`);
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500).end(String(error));
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const port = await listen(server, 0);
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  const closeServer = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
+
+  return {
+    url: baseUrl,
+    env: {
+      ACTIONS_CACHE_SERVICE_V2: 'true',
+      ACTIONS_RESULTS_URL: `${baseUrl}/`,
+      ACTIONS_RUNTIME_TOKEN: token,
+      RUNNER_TEMP: runnerTemp,
+      // github.com, so the client does not take this for GHES and fall back to v1.
+      GITHUB_SERVER_URL: 'https://github.com',
+      ACTIONS_CACHE_URL: undefined,
+      ACTIONS_CACHE_MODE: undefined,
+    },
+    entries: () => stored.map(({ blob: _blob, blocks: _blocks, ...entry }) => ({ ...entry })),
+    get bytesUploaded() {
+      return bytesUploaded;
+    },
+    requests,
+    async setFailMode(mode) {
+      const wasRefusing = failMode === 'refuse';
+      failMode = mode;
+      // A real refusal (ECONNREFUSED) needs the port closed, not a reset connection.
+      if (mode === 'refuse') await closeServer();
+      else if (wasRefusing) await listen(server, port);
+    },
+    stop: closeServer,
+  };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
