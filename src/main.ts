@@ -1,1 +1,3 @@
-export {};
+import { runAction } from './action.js';
+
+await runAction('main');

@@ -1,0 +1,77 @@
+// Typed build plan -> the exact argv for `docker buildx build` (or the classic `docker build`
+// fallback). Pure, so every flag is pinned by a table test.
+
+export interface DockerBuildPlan {
+  context: string;
+  dockerfile: string;
+  tags: readonly string[];
+  push: boolean;
+  load: boolean;
+  platforms: readonly string[];
+  target?: string;
+  buildArgs: readonly string[];
+  labels: readonly string[];
+  cacheFrom: readonly string[];
+  cacheTo: readonly string[];
+  noCache: boolean;
+  builder?: string;
+  metadataFile: string;
+  iidFile: string;
+}
+
+export function buildxArgs(plan: DockerBuildPlan): string[] {
+  const args = ['buildx', 'build'];
+  if (plan.builder) args.push('--builder', plan.builder);
+  args.push('--file', plan.dockerfile);
+  for (const tag of plan.tags) args.push('--tag', tag);
+  if (plan.platforms.length > 0) args.push('--platform', plan.platforms.join(','));
+  if (plan.target) args.push('--target', plan.target);
+  for (const arg of plan.buildArgs) args.push('--build-arg', arg);
+  for (const label of plan.labels) args.push('--label', label);
+  for (const from of plan.cacheFrom) args.push('--cache-from', from);
+  for (const to of plan.cacheTo) args.push('--cache-to', to);
+  if (plan.noCache) args.push('--no-cache');
+  if (plan.push) args.push('--push');
+  if (plan.load) args.push('--load');
+  args.push('--metadata-file', plan.metadataFile, '--iidfile', plan.iidFile);
+  args.push(plan.context);
+  return args;
+}
+
+/**
+ * The classic builder (BuildKit through `docker build`, DOCKER_BUILDKIT=1) for hosts without the
+ * buildx plugin. It can't push, export caches or build several platforms: callers push afterwards
+ * and refuse plans that need the rest (see unsupportedByClassicBuild).
+ */
+export function classicBuildArgs(plan: DockerBuildPlan): string[] {
+  const args = ['build', '--file', plan.dockerfile];
+  for (const tag of plan.tags) args.push('--tag', tag);
+  if (plan.platforms.length === 1) args.push('--platform', plan.platforms[0]!);
+  if (plan.target) args.push('--target', plan.target);
+  for (const arg of plan.buildArgs) args.push('--build-arg', arg);
+  for (const label of plan.labels) args.push('--label', label);
+  for (const from of plan.cacheFrom) args.push('--cache-from', from);
+  if (plan.noCache) args.push('--no-cache');
+  args.push('--iidfile', plan.iidFile);
+  args.push(plan.context);
+  return args;
+}
+
+/** What a plan asks for that `docker build` can't do, as input names; empty when it fits. */
+export function unsupportedByClassicBuild(plan: DockerBuildPlan): string[] {
+  const problems: string[] = [];
+  if (plan.platforms.length > 1) problems.push(`platforms (${plan.platforms.join(',')})`);
+  if (plan.cacheTo.length > 0) problems.push('cache-to');
+  if (plan.builder) problems.push(`buildx-builder (${plan.builder})`);
+  return problems;
+}
+
+/** The OCI labels Strata adds, from the workflow run (user labels with the same key win). */
+export function ociLabels(opts: { serverUrl: string; repository: string; revision: string; created: Date }, userLabels: readonly string[]): string[] {
+  const ours: Array<[string, string]> = [];
+  if (opts.repository) ours.push(['org.opencontainers.image.source', `${opts.serverUrl.replace(/\/+$/, '')}/${opts.repository}`]);
+  if (opts.revision) ours.push(['org.opencontainers.image.revision', opts.revision]);
+  ours.push(['org.opencontainers.image.created', opts.created.toISOString()]);
+  const userKeys = new Set(userLabels.map((l) => l.slice(0, l.indexOf('='))));
+  return [...ours.filter(([k]) => !userKeys.has(k)).map(([k, v]) => `${k}=${v}`), ...userLabels];
+}

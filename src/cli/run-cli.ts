@@ -1,0 +1,117 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Exec } from '../adapters.js';
+import type { GitHubContext } from '../github/context.js';
+import { parseInputs } from '../inputs.js';
+import { createContextFiles } from '../io/context-files.js';
+import { createExec } from '../io/exec.js';
+import { memoryOutputs, memoryState, terminalLogger } from '../io/terminal.js';
+import { decide, runMain } from '../run.js';
+
+const USAGE = `Usage:
+  strata detect [path]                          say how the app at path would be built, and why
+  strata build [path] [options]                 build it (Dockerfile with BuildKit, or buildpacks)
+      --image NAME          repository (default: the directory name)
+      --tag, -t TAG         tag name or full reference (repeatable)
+      --push                push to the registry
+      --mode MODE           auto | dockerfile | buildpack
+      --file PATH           Dockerfile path
+      --platform P          target platform (repeatable)
+      --build-arg K=V       (repeatable)
+  strata report IMAGE [--baseline IMAGE]        layer and base-image report for a pushed image
+`;
+
+/** The run's git facts, for the OCI labels and default tags. */
+async function gitContext(exec: Exec, dir: string): Promise<GitHubContext> {
+  const git = async (...args: string[]) => {
+    const r = await exec.run('git', ['-C', dir, ...args]);
+    return r.exitCode === 0 ? r.stdout.trim() : '';
+  };
+  const [sha, branch] = await Promise.all([git('rev-parse', 'HEAD'), git('rev-parse', '--abbrev-ref', 'HEAD')]);
+  return {
+    eventName: 'cli',
+    repository: process.env.GITHUB_REPOSITORY ?? '',
+    serverUrl: 'https://github.com',
+    apiUrl: 'https://api.github.com',
+    sha,
+    ref: branch && branch !== 'HEAD' ? `refs/heads/${branch}` : '',
+    runId: '',
+    job: '',
+    workflow: '',
+  };
+}
+
+export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      image: { type: 'string' },
+      tag: { type: 'string', short: 't', multiple: true },
+      push: { type: 'boolean' },
+      mode: { type: 'string' },
+      file: { type: 'string' },
+      platform: { type: 'string', multiple: true },
+      'build-arg': { type: 'string', multiple: true },
+      baseline: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, target] = positionals;
+  if (values.help || !command) {
+    out.write(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const logger = terminalLogger();
+  const exec = createExec();
+  try {
+    const context = target ?? '.';
+    const github = await gitContext(exec, context);
+    const raw: Record<string, string> = {
+      context,
+      mode: values.mode ?? '',
+      file: values.file ?? '',
+      image: values.image ?? (github.repository ? '' : basename(resolve(context)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-')),
+      tags: (values.tag ?? []).join('\n'),
+      push: values.push ? 'true' : 'false',
+      platforms: (values.platform ?? []).join(','),
+      'build-args': (values['build-arg'] ?? []).join('\n'),
+      comment: 'never',
+    };
+    const readInput = (name: string) => raw[name] ?? '';
+    if (command === 'detect') {
+      const decision = await decide({ files: createContextFiles() }, parseInputs(readInput, github));
+      out.write(`${decision.mode}\t${decision.reason}\n`);
+      return 0;
+    }
+    if (command === 'build') {
+      const outputs = memoryOutputs();
+      await runMain({
+        readInput,
+        env: process.env,
+        github,
+        exec,
+        logger,
+        outputs,
+        state: memoryState(),
+        files: createContextFiles(),
+        tempDir: mkdtempSync(join(tmpdir(), 'strata-')),
+        now: () => new Date(),
+        maskSecret: () => undefined,
+      });
+      out.write('\n');
+      for (const [k, v] of outputs.values) {
+        if (k === 'metadata' || v === '') continue;
+        out.write(`${k.padEnd(12)} ${v.replace(/\n/g, `\n${' '.repeat(13)}`)}\n`);
+      }
+      return 0;
+    }
+    logger.error(`Unknown command ${JSON.stringify(command)}.\n${USAGE}`);
+    return 2;
+  } catch (e) {
+    logger.error(e instanceof Error ? e.message : String(e));
+    return 1;
+  }
+}

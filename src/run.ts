@@ -1,0 +1,112 @@
+// The pipeline, with its adapters passed in. Entrypoints (main.ts, post.ts, cli.ts) build the
+// adapters and call these; tests call them with loopback-backed ones.
+import type { ContextFiles, Exec, Logger, Outputs, StateStore } from './adapters.js';
+import { builderFacts } from './build/buildx.js';
+import { planBuildkitCache, type RunFacts } from './build/buildkit-cache.js';
+import { buildWithDockerfile, cacheArgsOf } from './build/dockerfile-mode.js';
+import { resolveTags } from './build/tags.js';
+import type { BuildResult } from './build/types.js';
+import { detectMode, type ModeDecision } from './detect/mode.js';
+import type { GitHubContext } from './github/context.js';
+import { parseInputs, type InputReader, type Inputs } from './inputs.js';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+
+export interface RunDeps {
+  readInput: InputReader;
+  env: Record<string, string | undefined>;
+  github: GitHubContext;
+  exec: Exec;
+  logger: Logger;
+  outputs: Outputs;
+  state: StateStore;
+  files: ContextFiles;
+  /** A fresh directory for this run's scratch files. */
+  tempDir: string;
+  now: () => Date;
+  /** Registers a value to be masked in logs (the runner's add-mask). */
+  maskSecret: (value: string) => void;
+}
+
+export function runFacts(env: Record<string, string | undefined>): RunFacts {
+  const url = env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : (env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL);
+  return {
+    actionsCacheAvailable: Boolean(url && env.ACTIONS_RUNTIME_TOKEN),
+    cacheServiceV2: Boolean(env.ACTIONS_CACHE_SERVICE_V2),
+  };
+}
+
+export async function decide(deps: Pick<RunDeps, 'files'>, inputs: Inputs): Promise<ModeDecision> {
+  const contextFiles = await deps.files.list(inputs.context);
+  return detectMode({
+    requested: inputs.mode,
+    contextFiles,
+    context: inputs.context,
+    file: inputs.file ? { path: inputs.file, exists: existsSync(inputs.file) } : undefined,
+  });
+}
+
+/** The main step. Throws on anything that should fail the step; the entrypoint reports it. */
+export async function runMain(deps: RunDeps): Promise<BuildResult> {
+  const { logger, outputs } = deps;
+  const inputs = parseInputs(deps.readInput, deps.github);
+  if (inputs.githubToken) deps.maskSecret(inputs.githubToken);
+  if (inputs.registryPassword) deps.maskSecret(inputs.registryPassword);
+
+  const decision = await decide(deps, inputs);
+  logger.info(`Mode: ${decision.mode} (${decision.reason})`);
+  outputs.set('mode', decision.mode);
+  outputs.set('mode-reason', decision.reason);
+
+  const tags = resolveTags(inputs.image, inputs.tags, deps.github);
+  let result: BuildResult;
+  if (decision.mode === 'dockerfile') {
+    result = await runDockerfile(deps, inputs, decision.dockerfile!, tags);
+  } else {
+    throw new Error('Buildpack mode is not available yet: add a Dockerfile, or set mode to "dockerfile".');
+  }
+
+  deps.state.set('build-succeeded', 'true');
+  outputs.set('image', result.tags[0] ?? '');
+  outputs.set('tags', result.tags.join('\n'));
+  outputs.set('digest', result.digest ?? '');
+  outputs.set('image-id', result.imageId ?? '');
+  outputs.set('metadata', JSON.stringify(result.metadata));
+  logger.info(`Built ${result.tags.join(', ')}${result.digest ? ` (${result.digest})` : ''}`);
+  for (const base of result.baseImages) {
+    logger.info(`Base image${base.runtime ? ' (runtime)' : ''}: ${base.reference}${base.digest ? `@${base.digest}` : ''}`);
+  }
+  return result;
+}
+
+async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, tags: string[]): Promise<BuildResult> {
+  const builder = await builderFacts(deps.exec, inputs.buildxBuilder);
+  const cachePlan = planBuildkitCache(
+    {
+      cache: inputs.cache,
+      backend: inputs.cacheBackend,
+      cacheFrom: inputs.cacheFrom,
+      cacheTo: inputs.cacheTo,
+      noCache: inputs.noCache,
+      image: inputs.image,
+      platforms: inputs.platforms,
+    },
+    builder,
+    runFacts(deps.env),
+  );
+  if (cachePlan.kind !== 'user') deps.logger.info(cachePlan.note);
+  return buildWithDockerfile(deps, {
+    inputs,
+    dockerfile,
+    tags,
+    github: deps.github,
+    builder,
+    cachePlan: cacheArgsOf(cachePlan),
+    tempDir: deps.tempDir,
+    now: deps.now(),
+  });
+}
+
+export function scratchDir(env: Record<string, string | undefined>, name: string): string {
+  return join(env.RUNNER_TEMP || env.TMPDIR || '/tmp', name);
+}
