@@ -1,0 +1,120 @@
+// Adapter: asks the registry what freshness.ts needs to know about each base image. Failures
+// become `error` facts, never throws: a flaky registry must not fail the build or the report.
+import type { BaseImageUse } from '../build/types.js';
+import type { BaseImageFacts } from './freshness.js';
+import { repositoryOf, tagOf } from './tag-flavour.js';
+
+/**
+ * The little Strata needs from a registry to judge base images. References are as written in a
+ * Dockerfile (`node:20.11-slim`, `ghcr.io/o/base:1`); the client normalises Docker Hub names
+ * (library/, registry-1.docker.io) and handles auth. Methods throw on failure with a message
+ * fit for a reader and free of credentials.
+ */
+export interface BaseImageRegistry {
+  /**
+   * The digest a tag resolves to now: Docker-Content-Digest from a HEAD sent with the index and
+   * manifest media types in Accept, so a multi-platform tag yields its index digest. HEAD does
+   * not count against Docker Hub's pull limit.
+   */
+  headDigest(reference: string): Promise<string>;
+  /** Every tag of a repository (`node`, `ghcr.io/o/base`), following Link rel="next". */
+  listTags(repository: string): Promise<string[]>;
+  /**
+   * Config `created` (RFC 3339) of the image at a tag or digest reference; for an index, of the
+   * `platform` manifest (or the first image manifest). Optional: without it there is no age.
+   */
+  getImageCreated?(reference: string, platform?: string): Promise<string | undefined>;
+  /**
+   * Digests of the platform manifests listed in the index at a reference ([] for a single
+   * manifest). Optional: it prevents a false "tag moved" when the build recorded a platform
+   * manifest digest and the tag resolves to the index.
+   */
+  listPlatformDigests?(reference: string): Promise<string[]>;
+}
+
+export interface GatherOptions {
+  /** Platform whose config dates the base, e.g. linux/amd64. */
+  platform?: string;
+  /** Registry requests in flight at once. */
+  concurrency?: number;
+  /** Skip listing tags (a repository with tens of thousands of tags is slow to page through). */
+  skipTags?: boolean;
+}
+
+/** Facts for every distinct base image reference, in the order of `uses`. */
+export async function gatherBaseFacts(
+  registry: BaseImageRegistry,
+  uses: readonly BaseImageUse[],
+  options: GatherOptions = {},
+): Promise<BaseImageFacts[]> {
+  const checkable = uses.filter((u) => u.reference !== 'scratch');
+  // One lookup per reference: multi-stage Dockerfiles often start several stages FROM the same image.
+  const byReference = new Map<string, Promise<Omit<BaseImageFacts, 'use'>>>();
+  const limit = limiter(options.concurrency ?? 4);
+  for (const use of checkable) {
+    const key = `${use.reference} ${use.digest ?? ''}`;
+    if (!byReference.has(key)) byReference.set(key, factsFor(registry, use, options, limit));
+  }
+  return Promise.all(checkable.map(async (use) => ({ use, ...(await byReference.get(`${use.reference} ${use.digest ?? ''}`)!) })));
+}
+
+async function factsFor(
+  registry: BaseImageRegistry,
+  use: BaseImageUse,
+  options: GatherOptions,
+  limit: Limit,
+): Promise<Omit<BaseImageFacts, 'use'>> {
+  const errors: string[] = [];
+  const attempt = async <T>(what: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await limit(fn);
+    } catch (error) {
+      errors.push(`${what}: ${redact(error instanceof Error ? error.message : String(error))}`);
+      return undefined;
+    }
+  };
+
+  const tag = tagOf(use.reference);
+  const tagRef = tag ? use.reference.split('@')[0]! : undefined;
+  const datedRef = use.digest ? `${repositoryOf(use.reference)}@${use.digest}` : use.reference;
+  const [currentDigest, tags, created] = await Promise.all([
+    tagRef ? attempt(`resolving ${tagRef}`, () => registry.headDigest(tagRef)) : undefined,
+    tag && !options.skipTags ? attempt(`listing tags of ${repositoryOf(use.reference)}`, () => registry.listTags(repositoryOf(use.reference))) : undefined,
+    registry.getImageCreated ? attempt(`reading the config of ${datedRef}`, () => registry.getImageCreated!(datedRef, options.platform)) : undefined,
+  ]);
+  let currentPlatformDigests: string[] | undefined;
+  if (currentDigest && use.digest && currentDigest !== use.digest && registry.listPlatformDigests && tagRef) {
+    currentPlatformDigests = await attempt(`reading the index of ${tagRef}`, () => registry.listPlatformDigests!(`${repositoryOf(use.reference)}@${currentDigest}`));
+  }
+
+  const facts: Omit<BaseImageFacts, 'use'> = {};
+  if (currentDigest) facts.currentDigest = currentDigest;
+  if (currentPlatformDigests) facts.currentPlatformDigests = currentPlatformDigests;
+  if (tags) facts.tags = tags;
+  if (created) facts.created = created;
+  if (errors.length > 0) facts.error = errors.join('; ');
+  return facts;
+}
+
+/** Belt and braces: registry errors sometimes echo the Authorization header they were sent. */
+export function redact(message: string): string {
+  return message.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]');
+}
+
+type Limit = <T>(fn: () => Promise<T>) => Promise<T>;
+
+function limiter(max: number): Limit {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async (fn) => {
+    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await fn();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
