@@ -27,9 +27,12 @@ export function parseBuilderDriver(inspect: string): string {
  */
 export function buildErrorSummary(stderr: string, max = 12): string {
   const lines = stderr.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
-  const errorAt = lines.findIndex((l) => /^(ERROR|error):|failed to solve/.test(l.replace(/^#\d+\s+/, '')));
-  const tail = errorAt >= 0 ? lines.slice(Math.max(0, errorAt - (max - 4)), errorAt + 4) : lines.slice(-max);
-  return tail.slice(-max).join('\n') || 'the build failed without output';
+  const isError = (l: string) => /(^|\s)ERROR[: ]|failed to solve|^error:/i.test(l.replace(/^#\d+\s+/, ''));
+  const last = lines.findLastIndex(isError);
+  if (last < 0) return lines.slice(-max).join('\n') || 'the build failed without output';
+  // From a little before the first error line (the failing step) to the final solve error.
+  const first = lines.findIndex(isError);
+  return lines.slice(Math.max(first - 2, last - max + 1, 0), last + 1).join('\n');
 }
 
 export async function builderFacts(exec: Exec, builder?: string): Promise<BuilderFacts> {

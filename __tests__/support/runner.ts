@@ -1,0 +1,186 @@
+// A runner harness that executes dist/ exactly as the GitHub Actions runner does: INPUT_* from
+// action.yml's defaults plus the step's `with:`, the GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV /
+// GITHUB_STEP_SUMMARY files, an event payload file, and the post step run with the saved STATE_*.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+
+interface ActionYml {
+  inputs: Record<string, { default?: string }>;
+  runs: { using: string; main: string; post?: string };
+}
+
+export interface StepRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  state: Record<string, string>;
+  env: Record<string, string>;
+  summary: string;
+  /** ::error:: / ::warning:: workflow commands the step printed. */
+  annotations: Array<{ level: string; message: string; properties: string }>;
+}
+
+export interface JobOptions {
+  /** The step's `with:` */
+  with?: Record<string, string>;
+  /** Extra environment (cache service, PATH for the pack double, ...). */
+  env?: Record<string, string | undefined>;
+  /** The event payload (GITHUB_EVENT_PATH). */
+  event?: unknown;
+  eventName?: string;
+  repository?: string;
+  sha?: string;
+  ref?: string;
+  /** Working directory = GITHUB_WORKSPACE. */
+  workspace: string;
+  job?: string;
+}
+
+/** The runner's `${{ github.token }}`-style expressions in defaults, evaluated as the runner would. */
+function evaluateDefault(value: string, opts: JobOptions): string {
+  return value.replace(/\$\{\{\s*github\.token\s*\}\}/g, String(opts.env?.GITHUB_TOKEN ?? 'ghs_harnessTokenValue0123456789'));
+}
+
+export function loadActionYml(): ActionYml {
+  return parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml;
+}
+
+/** Parses the runner's file-command format: `name=value` lines and `name<<DELIM ... DELIM` blocks. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delim] = heredoc;
+      const body: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delim; i++) body.push(lines[i]!);
+      out[name!] = body.join('\n');
+    } else if (line.includes('=')) {
+      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return out;
+}
+
+function parseAnnotations(stdout: string): StepRun['annotations'] {
+  const found: StepRun['annotations'] = [];
+  for (const m of stdout.matchAll(/^::(error|warning|notice)([^:]*)::(.*)$/gm)) {
+    found.push({ level: m[1]!, properties: m[2]!.trim(), message: m[3]!.replace(/%0A/g, '\n').replace(/%25/g, '%').replace(/%0D/g, '\r') });
+  }
+  return found;
+}
+
+function runNode(entry: string, env: Record<string, string>, cwd: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [entry], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolvePromise({ exitCode: code ?? 1, stdout, stderr }));
+  });
+}
+
+/** A job with one Strata step: run `main`, then (like the runner) `post` with the saved state. */
+export class ActionJob {
+  readonly dir: string;
+  private readonly action = loadActionYml();
+  private state: Record<string, string> = {};
+  private readonly opts: JobOptions;
+
+  constructor(opts: JobOptions) {
+    this.opts = opts;
+    this.dir = mkdtempSync(join(tmpdir(), 'strata-runner-'));
+    mkdirSync(join(this.dir, 'temp'), { recursive: true });
+  }
+
+  private baseEnv(step: string): Record<string, string> {
+    const o = this.opts;
+    const files = ['output', 'state', 'env', 'summary', 'path'].map((f) => join(this.dir, `${step}-${f}`));
+    for (const f of files) writeFileSync(f, '');
+    const eventPath = join(this.dir, 'event.json');
+    writeFileSync(eventPath, JSON.stringify(o.event ?? {}));
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/root',
+      DOCKER_CONFIG: process.env.DOCKER_CONFIG ?? '',
+      GITHUB_ACTIONS: 'true',
+      CI: 'true',
+      GITHUB_WORKSPACE: o.workspace,
+      GITHUB_REPOSITORY: o.repository ?? 'octo-org/hello-app',
+      GITHUB_REPOSITORY_OWNER: (o.repository ?? 'octo-org/hello-app').split('/')[0]!,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_API_URL: 'https://api.github.com',
+      GITHUB_SHA: o.sha ?? '0123456789abcdef0123456789abcdef01234567',
+      GITHUB_REF: o.ref ?? 'refs/heads/main',
+      GITHUB_EVENT_NAME: o.eventName ?? 'push',
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_RUN_ID: '4242',
+      GITHUB_JOB: o.job ?? 'build',
+      GITHUB_WORKFLOW: 'ci',
+      GITHUB_ACTION: 'strata',
+      RUNNER_TEMP: join(this.dir, 'temp'),
+      RUNNER_OS: 'Linux',
+      RUNNER_ARCH: 'X64',
+      GITHUB_OUTPUT: files[0]!,
+      GITHUB_STATE: files[1]!,
+      GITHUB_ENV: files[2]!,
+      GITHUB_STEP_SUMMARY: files[3]!,
+      GITHUB_PATH: files[4]!,
+    };
+    if (!env.DOCKER_CONFIG) delete env.DOCKER_CONFIG;
+    for (const [name, def] of Object.entries(this.action.inputs)) {
+      const value = o.with?.[name] ?? evaluateDefault(def.default ?? '', o);
+      // The runner upper-cases the name and turns spaces (not hyphens) into underscores.
+      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+    }
+    for (const [k, v] of Object.entries(o.env ?? {})) {
+      if (v === undefined) delete env[k];
+      else env[k] = v;
+    }
+    return env;
+  }
+
+  private async step(step: 'main' | 'post', extra: Record<string, string>): Promise<StepRun> {
+    const env = { ...this.baseEnv(step), ...extra };
+    const entry = join(REPO_ROOT, step === 'main' ? this.action.runs.main : this.action.runs.post!);
+    const r = await runNode(entry, env, this.opts.workspace);
+    const read = (f: string) => readFileSync(join(this.dir, `${step}-${f}`), 'utf8');
+    const run: StepRun = {
+      ...r,
+      outputs: parseFileCommands(read('output')),
+      state: parseFileCommands(read('state')),
+      env: parseFileCommands(read('env')),
+      summary: read('summary'),
+      annotations: parseAnnotations(r.stdout),
+    };
+    return run;
+  }
+
+  async main(): Promise<StepRun> {
+    const run = await this.step('main', {});
+    this.state = run.state;
+    return run;
+  }
+
+  /** The post step gets the main step's saved state as STATE_<name>, as the runner does. */
+  async post(): Promise<StepRun> {
+    const stateEnv = Object.fromEntries(Object.entries(this.state).map(([k, v]) => [`STATE_${k}`, v]));
+    return this.step('post', stateEnv);
+  }
+
+  /** main then post, as one job. */
+  async run(): Promise<{ main: StepRun; post: StepRun }> {
+    const main = await this.main();
+    const post = await this.post();
+    return { main, post };
+  }
+}

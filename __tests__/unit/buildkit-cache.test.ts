@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { ghaScope, planBuildkitCache, versionAtLeast, type BuildkitCacheRequest, type BuilderFacts, type RunFacts } from '../../src/build/buildkit-cache.js';
+import { buildErrorSummary, parseBuilderDriver, parseBuildxVersion } from '../../src/build/buildx.js';
+
+const req: BuildkitCacheRequest = { cache: true, backend: 'auto', cacheFrom: [], cacheTo: [], noCache: false, image: 'ghcr.io/o/app', platforms: [] };
+const container: BuilderFacts = { driver: 'docker-container', containerdStore: false, buildxVersion: '0.23.0' };
+const actions: RunFacts = { actionsCacheAvailable: true, cacheServiceV2: true };
+
+describe('planBuildkitCache', () => {
+  it.each<[string, Partial<BuildkitCacheRequest>, BuilderFacts, RunFacts, string]>([
+    ['user cache wins', { cacheFrom: ['type=registry,ref=r/a:c'] }, container, actions, 'user'],
+    ['cache off', { cache: false }, container, actions, 'none'],
+    ['gha when it can', {}, container, actions, 'gha'],
+    ['docker driver with containerd store can export', {}, { driver: 'docker', containerdStore: true, buildxVersion: '0.23.0' }, actions, 'gha'],
+    ['docker driver without containerd store cannot', {}, { driver: 'docker', containerdStore: false, buildxVersion: '0.23.0' }, actions, 'none'],
+    ['no buildx', {}, { driver: 'docker', containerdStore: true }, actions, 'none'],
+    ['no Actions cache service', {}, container, { actionsCacheAvailable: false, cacheServiceV2: false }, 'none'],
+    ['old buildx and the v2 service: local', {}, { ...container, buildxVersion: '0.13.1' }, actions, 'local'],
+    ['old buildx and the v1 service (GHES): gha', {}, { ...container, buildxVersion: '0.13.1' }, { actionsCacheAvailable: true, cacheServiceV2: false }, 'gha'],
+    ['cache-backend actions', { backend: 'actions' }, container, actions, 'local'],
+  ])('%s', (_n, over, builder, run, kind) => {
+    expect(planBuildkitCache({ ...req, ...over }, builder, run).kind).toBe(kind);
+  });
+
+  it('scopes gha per image and platform set, and never fails the build on cache errors', () => {
+    const plan = planBuildkitCache({ ...req, platforms: ['linux/arm64', 'linux/amd64'] }, container, actions);
+    expect(plan).toMatchObject({
+      kind: 'gha',
+      cacheFrom: ['type=gha,scope=strata-ghcr.io-o-app-linux-amd64+linux-arm64'],
+      cacheTo: ['type=gha,scope=strata-ghcr.io-o-app-linux-amd64+linux-arm64,mode=max,ignore-error=true'],
+    });
+  });
+
+  it('says why and how to enable it when the builder cannot export', () => {
+    const plan = planBuildkitCache(req, { driver: 'docker', containerdStore: false, buildxVersion: '0.13.1' }, actions);
+    expect(plan.kind === 'none' && plan.note).toMatch(/"docker" driver without the containerd image store.*docker\/setup-buildx-action/);
+  });
+
+  it('separates images and matrix legs', () => {
+    expect(ghaScope('ghcr.io/o/a', ['linux/amd64'])).not.toBe(ghaScope('ghcr.io/o/a', ['linux/arm64']));
+    expect(ghaScope('ghcr.io/o/a', [])).not.toBe(ghaScope('ghcr.io/o/b', []));
+  });
+
+  it.each([
+    ['0.13.1', '0.21.0', false],
+    ['0.21.0', '0.21.0', true],
+    ['0.30.1', '0.21.0', true],
+    ['1.0.0', '0.21.0', true],
+  ])('versionAtLeast(%s, %s)', (v, min, expected) => expect(versionAtLeast(v, min)).toBe(expected));
+});
+
+describe('buildx output parsing', () => {
+  it('reads versions, Debian builds included', () => {
+    expect(parseBuildxVersion('github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3')).toBe('0.13.1');
+    expect(parseBuildxVersion('github.com/docker/buildx v0.23.0 28c90ea')).toBe('0.23.0');
+  });
+  it('reads the driver', () => {
+    expect(parseBuilderDriver('Name:          ci\nDriver:        docker-container\n')).toBe('docker-container');
+  });
+  it('keeps the lines of the failed step and the solve error, not the progress noise', () => {
+    const stderr = [
+      '#1 [internal] load build definition from Dockerfile',
+      '#1 DONE 0.0s',
+      ...Array.from({ length: 30 }, (_, i) => `#2 progress ${i}`),
+      '#5 [2/2] RUN exit 3',
+      '#5 ERROR: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3',
+      '------',
+      ' > [2/2] RUN exit 3:',
+      '------',
+      'ERROR: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3',
+    ].join('\n');
+    const summary = buildErrorSummary(stderr);
+    expect(summary).toContain('#5 ERROR: process "/bin/sh -c exit 3"');
+    expect(summary.split('\n').at(-1)).toBe('ERROR: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3');
+    expect(summary).not.toContain('progress 0');
+  });
+});

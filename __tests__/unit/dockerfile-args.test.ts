@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { buildxArgs, classicBuildArgs, ociLabels, unsupportedByClassicBuild, type DockerBuildPlan } from '../../src/build/dockerfile-args.js';
+
+const plan: DockerBuildPlan = {
+  context: '.',
+  dockerfile: 'Dockerfile',
+  tags: ['ghcr.io/o/app:main'],
+  push: false,
+  load: false,
+  platforms: [],
+  buildArgs: [],
+  labels: [],
+  cacheFrom: [],
+  cacheTo: [],
+  noCache: false,
+  metadataFile: '/t/meta.json',
+  iidFile: '/t/iid',
+};
+
+describe('buildxArgs', () => {
+  it.each<[string, Partial<DockerBuildPlan>, string[]]>([
+    ['minimal', {}, ['buildx', 'build', '--file', 'Dockerfile', '--tag', 'ghcr.io/o/app:main', '--metadata-file', '/t/meta.json', '--iidfile', '/t/iid', '.']],
+    [
+      'everything',
+      {
+        builder: 'k8s',
+        dockerfile: 'svc/Containerfile',
+        context: 'svc',
+        tags: ['r/a:1', 'r/a:latest'],
+        platforms: ['linux/amd64', 'linux/arm64'],
+        target: 'runtime',
+        buildArgs: ['A=1', 'B=x,y'],
+        labels: ['l=1'],
+        cacheFrom: ['type=gha,scope=s'],
+        cacheTo: ['type=gha,scope=s,mode=max'],
+        noCache: true,
+        push: true,
+        load: true,
+      },
+      [
+        'buildx', 'build', '--builder', 'k8s', '--file', 'svc/Containerfile',
+        '--tag', 'r/a:1', '--tag', 'r/a:latest', '--platform', 'linux/amd64,linux/arm64', '--target', 'runtime',
+        '--build-arg', 'A=1', '--build-arg', 'B=x,y', '--label', 'l=1',
+        '--cache-from', 'type=gha,scope=s', '--cache-to', 'type=gha,scope=s,mode=max', '--no-cache', '--push', '--load',
+        '--metadata-file', '/t/meta.json', '--iidfile', '/t/iid', 'svc',
+      ],
+    ],
+  ])('%s', (_n, over, expected) => {
+    expect(buildxArgs({ ...plan, ...over })).toEqual(expected);
+  });
+});
+
+describe('classic docker build fallback', () => {
+  it('maps the plan without buildx-only flags', () => {
+    expect(classicBuildArgs({ ...plan, platforms: ['linux/amd64'], cacheFrom: ['r/a:cache'], target: 't' })).toEqual([
+      'build', '--file', 'Dockerfile', '--tag', 'ghcr.io/o/app:main', '--platform', 'linux/amd64', '--target', 't', '--cache-from', 'r/a:cache', '--iidfile', '/t/iid', '.',
+    ]);
+  });
+  it.each<[Partial<DockerBuildPlan>, string[]]>([
+    [{}, []],
+    [{ platforms: ['linux/amd64', 'linux/arm64'] }, ['platforms (linux/amd64,linux/arm64)']],
+    [{ cacheTo: ['type=local,dest=x'] }, ['cache-to']],
+    [{ builder: 'remote' }, ['buildx-builder (remote)']],
+  ])('unsupported %j', (over, expected) => {
+    expect(unsupportedByClassicBuild({ ...plan, ...over })).toEqual(expected);
+  });
+});
+
+describe('ociLabels', () => {
+  const created = new Date('2026-11-28T10:00:00Z');
+  it('adds source, revision and created', () => {
+    expect(ociLabels({ serverUrl: 'https://github.com', repository: 'o/app', revision: 'abc', created }, ['team=x'])).toEqual([
+      'org.opencontainers.image.source=https://github.com/o/app',
+      'org.opencontainers.image.revision=abc',
+      'org.opencontainers.image.created=2026-11-28T10:00:00.000Z',
+      'team=x',
+    ]);
+  });
+  it('lets a user label with the same key win', () => {
+    const labels = ociLabels({ serverUrl: 'https://github.com', repository: 'o/app', revision: 'abc', created }, ['org.opencontainers.image.source=https://example.com/x']);
+    expect(labels.filter((l) => l.startsWith('org.opencontainers.image.source='))).toEqual(['org.opencontainers.image.source=https://example.com/x']);
+  });
+});

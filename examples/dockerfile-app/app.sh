@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "${GREETING:-hello} from the Strata example ($(cat /app/BUILD))"
