@@ -1,0 +1,169 @@
+// Restore before the build and save after it, the same way for both modes. The cache only ever
+// speeds a build up: a failing or hanging service costs a warning, never the build, and a cache is
+// saved only after a successful build and only when it changed.
+import type { Logger } from '../adapters.js';
+import { CacheEntryExistsError } from './actions-cache.js';
+import { classifyHit, saveKeyFor, type CacheHit, type CacheKeys } from './keys.js';
+import { decideCacheSave, describeSkip } from './skip-save.js';
+import type { CacheStore } from './store.js';
+
+export const DEFAULT_RESTORE_TIMEOUT_MS = 10 * 60_000;
+export const DEFAULT_SAVE_TIMEOUT_MS = 15 * 60_000;
+
+export interface RestoreBuildCacheArgs {
+  store: CacheStore;
+  logger: Logger;
+  paths: string[];
+  keys: CacheKeys;
+  /** Fingerprint of the restored cache (fingerprint.ts), taken before afterRestore changes owners. */
+  fingerprint: () => Promise<string | undefined>;
+  /** Runs after a hit, e.g. restoreOwnership(); its failure is a warning. */
+  afterRestore?: () => Promise<void>;
+  timeoutMs?: number;
+}
+
+export interface RestoredBuildCache {
+  hit: CacheHit;
+  matchedKey?: string;
+  fingerprint?: string;
+}
+
+export async function restoreBuildCache(args: RestoreBuildCacheArgs): Promise<RestoredBuildCache> {
+  const { store, logger, keys } = args;
+  if (!store.isAvailable()) {
+    logger.info('No Actions cache service in this environment; building without a restored cache.');
+    return { hit: 'miss' };
+  }
+  let matchedKey: string | undefined;
+  try {
+    matchedKey = await withTimeout(
+      store.restore(args.paths, keys.primary, keys.restoreKeys),
+      args.timeoutMs ?? DEFAULT_RESTORE_TIMEOUT_MS,
+      `restoring the build cache "${keys.primary}"`,
+    );
+  } catch (error) {
+    logger.warning(`Build cache not restored, building without it: ${messageOf(error)}`);
+    return { hit: 'miss' };
+  }
+  const hit = classifyHit(keys.primary, matchedKey);
+  if (matchedKey === undefined) {
+    logger.info(`No build cache found for "${keys.primary}" or its restore keys.`);
+    return { hit };
+  }
+  logger.info(`Build cache restored from "${matchedKey}" (${hit} hit).`);
+  const fingerprint = await attempt(logger, 'Could not fingerprint the restored build cache', args.fingerprint);
+  if (args.afterRestore) await attempt(logger, 'Could not finish restoring the build cache', args.afterRestore);
+  return { hit, matchedKey, ...(fingerprint === undefined ? {} : { fingerprint }) };
+}
+
+export interface SaveBuildCacheArgs {
+  store: CacheStore;
+  logger: Logger;
+  paths: string[];
+  keys: CacheKeys;
+  buildSucceeded: boolean;
+  restored: RestoredBuildCache;
+  /** Fingerprint of the cache now (fingerprint.ts). */
+  fingerprint: () => Promise<string | undefined>;
+  /** Readies the files for tar, e.g. prepareCacheForSave(); not ok means the save is skipped. */
+  beforeSave?: () => Promise<{ ok: true } | { ok: false; reason: string }>;
+  timeoutMs?: number;
+}
+
+export interface SavedBuildCache {
+  saved: boolean;
+  /** Archive bytes uploaded; 0 when nothing was. */
+  bytes: number;
+  /** The key saved under, or that would have been. */
+  key?: string;
+  reason: string;
+}
+
+export async function saveBuildCache(args: SaveBuildCacheArgs): Promise<SavedBuildCache> {
+  const { store, logger } = args;
+  const skip = (reason: string, key?: string): SavedBuildCache => {
+    logger.info(reason.charAt(0).toUpperCase() + reason.slice(1) + '.');
+    return { saved: false, bytes: 0, reason, ...(key === undefined ? {} : { key }) };
+  };
+  if (!args.buildSucceeded) return skip(describeSkip('build-failed'));
+  if (!store.isAvailable()) return skip('no Actions cache service in this environment, cache not saved');
+
+  if (args.beforeSave) {
+    const ready = await attempt(logger, 'Could not prepare the build cache for saving', args.beforeSave);
+    if (!ready?.ok) {
+      const reason = `build cache not saved: ${ready ? ready.reason : 'preparing it failed'}`;
+      if (ready) logger.warning(reason.charAt(0).toUpperCase() + reason.slice(1));
+      return { saved: false, bytes: 0, reason };
+    }
+  }
+  let fingerprintNow: string | undefined;
+  try {
+    fingerprintNow = await args.fingerprint();
+  } catch (error) {
+    const reason = `build cache not saved: cannot read it (${messageOf(error)})`;
+    logger.warning(reason.charAt(0).toUpperCase() + reason.slice(1));
+    return { saved: false, bytes: 0, reason };
+  }
+  const decision = decideCacheSave({
+    buildSucceeded: true,
+    hit: args.restored.hit,
+    fingerprintAfterRestore: args.restored.fingerprint,
+    fingerprintNow,
+  });
+  if (!decision.save) return skip(describeSkip(decision.reason), args.restored.matchedKey);
+
+  const key = saveKeyFor(args.keys.primary, fingerprintNow!);
+  try {
+    const bytes = await withTimeout(store.save(args.paths, key), args.timeoutMs ?? DEFAULT_SAVE_TIMEOUT_MS, `saving the build cache "${key}"`);
+    logger.info(`Build cache saved as "${key}" (${bytes} bytes uploaded).`);
+    return { saved: true, bytes, key, reason: 'saved' };
+  } catch (error) {
+    // Another job saved exactly this content under the same key first: nothing is lost.
+    if (error instanceof CacheEntryExistsError) return skip(`build cache "${key}" already exists, nothing uploaded`, key);
+    const reason = `build cache not saved (the build is unaffected): ${messageOf(error)}`;
+    logger.warning(reason.charAt(0).toUpperCase() + reason.slice(1));
+    return { saved: false, bytes: 0, key, reason };
+  }
+}
+
+export class CacheTimeoutError extends Error {
+  constructor(what: string, ms: number) {
+    super(`${what} timed out after ${Math.round(ms / 1000)} s`);
+    this.name = 'CacheTimeoutError';
+  }
+}
+
+/**
+ * Rejects after `ms`. @actions/cache offers no way to abort a request, so the operation itself
+ * keeps running in the background; the timer is unref'd so it never keeps the process alive,
+ * but the caller's entrypoint should exit explicitly rather than wait for a hung socket.
+ */
+export function withTimeout<T>(operation: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new CacheTimeoutError(what, ms)), ms);
+    timer.unref();
+    operation.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+async function attempt<T>(logger: Logger, what: string, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (error) {
+    logger.warning(`${what}: ${messageOf(error)}`);
+    return undefined;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
