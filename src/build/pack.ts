@@ -1,0 +1,158 @@
+// Adapter: runs `pack build` and turns what it leaves behind (report.toml, the image's
+// io.buildpacks.lifecycle.metadata label) into a BuildResult.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import type { Exec, Logger } from '../adapters.js';
+import type { BaseImageUse, BuildResult } from './types.js';
+import { packBuildArgs, type PackBuildPlan } from './pack-args.js';
+
+export class PackBuildError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = 'PackBuildError';
+  }
+}
+
+// Progress noise that says nothing about why a build failed.
+const NOISE = [/^\s*$/, /^={3}> [A-Z]+$/, /^\s*#\d+ /, /^Pulling image /, /^Warning: /i];
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+
+/**
+ * The lines worth putting in an error: pack's output without colour codes and progress lines,
+ * last `max` of them, always including pack's own `ERROR:` lines (its verdict).
+ */
+export function packFailureSummary(output: string, max = 8): string {
+  const lines = output.replace(ANSI, '').split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => !NOISE.some((re) => re.test(l)));
+  const tail = lines.slice(-max);
+  const errors = lines.filter((l) => /^ERROR:/.test(l) && !tail.includes(l));
+  return [...errors, ...tail].join('\n');
+}
+
+export interface PackReport {
+  tags: string[];
+  digest?: string;
+  imageId?: string;
+  raw: Record<string, unknown>;
+}
+
+/** report.toml as written by the lifecycle's exporter: `[image] tags, digest, image-id, manifest-size`. */
+export function parsePackReport(text: string): PackReport {
+  const raw = parseToml(text) as Record<string, unknown>;
+  const image = (raw['image'] ?? {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  return {
+    tags: Array.isArray(image['tags']) ? image['tags'].filter((t): t is string => typeof t === 'string') : [],
+    digest: str(image['digest']),
+    imageId: str(image['image-id']),
+    raw,
+  };
+}
+
+export interface RunImageMetadata {
+  /** What the build named (run.toml or --run-image). */
+  image?: string;
+  /** Digest reference (repo@sha256:…) when published, the image id when exported to a daemon. */
+  reference?: string;
+  topLayer?: string;
+}
+
+/** `runImage` from the io.buildpacks.lifecycle.metadata label (JSON); the deprecated stack.runImage as fallback. */
+export function runImageFromLabel(label: string | undefined): RunImageMetadata {
+  if (!label) return {};
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(label) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+  const runImage = (parsed['runImage'] ?? {}) as Record<string, unknown>;
+  const stack = ((parsed['stack'] as Record<string, unknown> | undefined)?.['runImage'] ?? {}) as Record<string, unknown>;
+  const s = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  return { image: s(runImage['image']) ?? s(stack['image']), reference: s(runImage['reference']), topLayer: s(runImage['topLayer']) };
+}
+
+/** The digest out of `repo@sha256:…`; an image id (bare sha256:…) is not a registry digest. */
+function digestOf(reference: string | undefined): string | undefined {
+  const at = reference?.lastIndexOf('@') ?? -1;
+  return reference !== undefined && at > 0 ? reference.slice(at + 1) : undefined;
+}
+
+export interface PackBuildDeps {
+  exec: Exec;
+  logger: Logger;
+  /** Env for the pack process (e.g. PATH with a specific pack first, DOCKER_CONFIG). */
+  env?: Record<string, string | undefined>;
+}
+
+async function imageLabels(exec: Exec, ref: string, published: boolean): Promise<Record<string, string> | undefined> {
+  // A published image is not in the engine (the exporter wrote straight to the registry).
+  const r = published
+    ? await exec.run('docker', ['buildx', 'imagetools', 'inspect', ref, '--format', '{{json .Image.Config.Labels}}'])
+    : await exec.run('docker', ['image', 'inspect', ref, '--format', '{{json .Config.Labels}}']);
+  if (r.exitCode !== 0) return undefined;
+  try {
+    return (JSON.parse(r.stdout) ?? {}) as Record<string, string>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The engine's digest for `ref` (from RepoDigests of the same repository), if it has one. */
+async function repoDigest(exec: Exec, ref: string): Promise<string | undefined> {
+  const r = await exec.run('docker', ['image', 'inspect', ref, '--format', '{{json .RepoDigests}}']);
+  if (r.exitCode !== 0) return undefined;
+  const repo = ref.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+  try {
+    const digests = (JSON.parse(r.stdout) ?? []) as string[];
+    return digestOf(digests.find((d) => d.startsWith(`${repo}@`)) ?? digests[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runPackBuild(plan: PackBuildPlan, deps: PackBuildDeps): Promise<BuildResult> {
+  const { exec, logger } = deps;
+  const argv = packBuildArgs(plan);
+  logger.info(`pack ${argv.map((a) => (/[\s;"']/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
+  const r = await exec.run('pack', argv, { stream: true, env: deps.env });
+  if (r.exitCode !== 0) {
+    const summary = packFailureSummary(`${r.stdout}\n${r.stderr}`);
+    throw new PackBuildError(`pack build failed (exit ${r.exitCode}):\n${summary || '(pack printed nothing)'}`, r.exitCode);
+  }
+
+  const reportPath = join(plan.reportDir, 'report.toml');
+  let report: PackReport;
+  try {
+    report = parsePackReport(await readFile(reportPath, 'utf8'));
+  } catch (err) {
+    throw new PackBuildError(`pack build succeeded but its report ${reportPath} could not be read: ${(err as Error).message}`, 0);
+  }
+  const tags = report.tags.length > 0 ? report.tags : [plan.image, ...plan.extraTags];
+  const labelRef = plan.publish && report.digest ? `${plan.image.replace(/:[^/:]*$/, '')}@${report.digest}` : plan.image;
+  const labels = await imageLabels(exec, labelRef, plan.publish);
+  if (labels === undefined) logger.warning(`Could not read the labels of ${labelRef}; the run image digest is unknown.`);
+  const run = runImageFromLabel(labels?.['io.buildpacks.lifecycle.metadata']);
+
+  const baseImages: BaseImageUse[] = [];
+  const runRef = plan.runImage ?? run.image;
+  if (runRef !== undefined) {
+    // A daemon export records the run image's local id, not a digest; the engine knows the digest
+    // it was pulled by.
+    const digest = digestOf(run.reference) ?? (plan.publish ? undefined : await repoDigest(exec, runRef));
+    baseImages.push({ reference: runRef, stage: 'run-image', runtime: true, digest });
+  }
+  return {
+    mode: 'buildpack',
+    tags,
+    digest: report.digest,
+    imageId: report.imageId,
+    pushed: plan.publish,
+    metadata: { report: report.raw, ...(run.topLayer ? { runImageTopLayer: run.topLayer } : {}), ...(run.reference ? { runImageReference: run.reference } : {}) },
+    baseImages,
+    builder: plan.builder,
+  };
+}
