@@ -120,7 +120,7 @@ async function watchCacheLog<T>(call: () => Promise<T>): Promise<WatchedCall<T>>
   const watched: Omit<WatchedCall<T>, 'result'> = { failures: [], keyTaken: false, archiveBytes: undefined };
   const stdout = process.stdout;
   const write = stdout.write;
-  stdout.write = function (this: typeof stdout, chunk: unknown, ...rest: unknown[]): boolean {
+  const hook = function (this: typeof stdout, chunk: unknown, ...rest: unknown[]): boolean {
     if (typeof chunk === 'string') {
       const meaning = interpretCacheLog(parseCoreOutput(chunk));
       if (meaning.kind === 'archive-size') watched.archiveBytes = meaning.bytes;
@@ -130,11 +130,14 @@ async function watchCacheLog<T>(call: () => Promise<T>): Promise<WatchedCall<T>>
     }
     return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
   } as typeof stdout.write;
+  stdout.write = hook;
   try {
     const result = await call();
     return { result, ...watched };
   } finally {
-    stdout.write = write;
+    // Undo only our own layer: if something patched stdout after us, putting back the write we
+    // saw would silently drop its patch.
+    if (stdout.write === hook) stdout.write = write;
   }
 }
 
