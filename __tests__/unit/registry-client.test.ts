@@ -72,7 +72,7 @@ describe('retries', () => {
       res.end(JSON.stringify({ errors: [{ code: 'MANIFEST_UNKNOWN', message: 'manifest unknown' }] }));
     });
     const { c, sleeps } = client();
-    const err = await c.getManifest(`${s.host}/app:nope`).catch((e: Error & { status?: number; code?: string }) => e);
+    const err = (await c.getManifest(`${s.host}/app:nope`).catch((e: unknown) => e)) as Error & { status?: number; code?: string };
     expect(err).toMatchObject({ status: 404, code: 'MANIFEST_UNKNOWN' });
     expect(err.message).toMatch(/Manifest 127\.0\.0\.1:\d+\/app:nope not found \(HTTP 404: MANIFEST_UNKNOWN manifest unknown\)/);
     expect(sleeps).toEqual([]);
