@@ -62,13 +62,14 @@ describe('summarizeRegistryImage', () => {
     expect(platformDescriptors(docs.root).map((d) => d.platform?.architecture)).toEqual(['amd64', 'arm64']);
   });
 
-  it('skips unknown/unknown even without the annotation, and nested indexes', () => {
+  it('skips unknown/unknown without the annotation, the annotation without unknown/unknown, and nested indexes', () => {
     const root = parseManifest(
       JSON.stringify({
         schemaVersion: 2,
         manifests: [
           { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: 'sha256:1', size: 1, platform: { os: 'unknown', architecture: 'unknown' } },
           { mediaType: 'application/vnd.oci.image.index.v1+json', digest: 'sha256:2', size: 1 },
+          { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: 'sha256:4', size: 1, platform: { os: 'linux', architecture: 'amd64' }, annotations: { 'vnd.docker.reference.type': 'attestation-manifest' } },
           { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: 'sha256:3', size: 1, platform: { os: 'linux', architecture: 'arm', variant: 'v7' } },
         ],
       }),
