@@ -28,7 +28,7 @@ describe('chooseBuilder', () => {
     expect(chooseBuilder({ files: ['package.json', 'Procfile'] }).language).toBe('nodejs');
   });
 
-  it('PHP next to a jammy-base language: the base builder's group matches first, so no full builder', () => {
+  it('PHP next to a jammy-base language: the base builder group matches first, so no full builder', () => {
     expect(chooseBuilder({ files: ['composer.json', 'package.json'] })).toMatchObject({ builder: DEFAULT_BUILDER, language: 'nodejs' });
   });
 
