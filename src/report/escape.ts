@@ -14,7 +14,8 @@ function oneLine(text: string): string {
 function defuseReferences(text: string): string {
   return text
     .replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`)
-    .replace(/#(?=\d)/g, `#${ZWSP}`)
+    // Not after &: our own numeric entities (&#124;) must stay intact.
+    .replace(/(?<!&)#(?=\d)/g, `#${ZWSP}`)
     .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`);
 }
 
@@ -30,7 +31,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/\|/g, '&#124;')
     .replace(/`/g, '&#96;')
-    .replace(/[\\*_~[\]()!]/g, (c) => `\\${c}`)
+    // ( ) and ! only mean something after ] or before [, both escaped here.
+    .replace(/[\\*_~[\]]/g, (c) => `\\${c}`)
     // Bare URLs autolink; a zero-width space after the scheme keeps them as text.
     .replace(/\b(https?|ftp):\/\//gi, `$1:/${ZWSP}/`)
     .replace(/\bwww\./gi, `www${ZWSP}.`);

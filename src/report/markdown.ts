@@ -59,7 +59,7 @@ function render(report: Report, detail: Detail, instructionLength: number): stri
 
   const compared = report.comparison.status === 'compared';
   const platforms = report.comparison.platforms;
-  if (platforms.length > 1 || !compared) out.push(...platformTable(platforms, compared), '');
+  if (platforms.length > 1) out.push(...platformTable(platforms, compared), '');
 
   platforms.forEach((platform, i) => {
     const section = layerSection(platform, compared, detail, instructionLength, trimmed);
@@ -105,7 +105,7 @@ function headline(report: Report): string {
 
 function platformTable(platforms: PlatformComparison[], compared: boolean): string[] {
   if (!compared) {
-    return ['| Platform | Size | Layers |', '|---|---:|---:|', ...platforms.map((p) => `| ${escapeMarkdown(p.platform)} | ${formatBytes(p.currentSize ?? 0)} | ${p.changes.length} |`)];
+    return ['| Platform | Size | Layers |', '|---|---:|---:|', ...platforms.map((p) => `| ${escapeMarkdown(p.platform)} | ${formatBytes(p.currentSize ?? 0)} | ${layerCount(p)} |`)];
   }
   const rows = platforms.map((p) => {
     const before = p.baselineSize === undefined ? '—' : formatBytes(p.baselineSize);
@@ -114,6 +114,10 @@ function platformTable(platforms: PlatformComparison[], compared: boolean): stri
     return `| ${escapeMarkdown(p.platform)} | ${before} | ${after} | ${change} |`;
   });
   return ['| Platform | Baseline | This PR | Change |', '|---|---:|---:|---:|', ...rows];
+}
+
+function layerCount(p: PlatformComparison): number {
+  return sum(p.changes.map((c) => (c.current ?? c.baseline)!.digests.length));
 }
 
 function layerSection(platform: PlatformComparison, compared: boolean, detail: Detail, width: number, trimmed: string[]): string[] {
@@ -195,7 +199,7 @@ const VERDICT_WORDS: Record<FreshnessVerdict, string> = {
 
 function freshnessTable(report: Report): string[] {
   const rows = report.freshness.map((f: BaseFreshness) => {
-    const stage = f.use.runtime ? `${escapeMarkdown(f.use.stage)} (runtime)` : escapeMarkdown(f.use.stage);
+    const stage = f.use.runtime ? `${escapeMarkdown(f.use.stage)} (final image)` : escapeMarkdown(f.use.stage);
     const age = f.ageDays === undefined ? '—' : `${f.ageDays} ${f.ageDays === 1 ? 'day' : 'days'}`;
     const notes = f.reasons.map((r) => escapeMarkdown(truncate(r, 300))).join('<br>');
     return `| ${tableCode(truncate(f.use.reference, 120))} | ${stage} | ${VERDICT_WORDS[f.verdict]} | ${age} | ${notes} |`;
@@ -210,7 +214,7 @@ const CHART_GROUPS = 8;
 function chart(platform: PlatformComparison, compared: boolean): string[] {
   const groups = new Map<string, { before: number; after: number }>();
   for (const c of platform.changes) {
-    const key = c.origin.kind === 'base' ? 'base image' : originLabel(c.origin);
+    const key = chartKey(c.origin);
     const g = groups.get(key) ?? { before: 0, after: 0 };
     g.before += c.baseline?.size ?? 0;
     g.after += c.current?.size ?? 0;
@@ -247,6 +251,13 @@ function chart(platform: PlatformComparison, compared: boolean): string[] {
   if (compared) lines.push(`  line [${values((g) => g.before)}]`);
   lines.push('```', '', compared ? '<sub>Bars: this PR. Line: baseline.</sub>' : '<sub>Bars: this image.</sub>', '');
   return lines;
+}
+
+/** Short names: the x-axis has room for a few words per bar. */
+function chartKey(origin: LayerOrigin): string {
+  if (origin.kind === 'base') return 'base image';
+  if (origin.kind === 'buildpack') return `${origin.buildpack.replace(/@.*$/, '').split('/').at(-1)} ${origin.layer}`;
+  return originLabel(origin);
 }
 
 function sum(values: number[]): number {

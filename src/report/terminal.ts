@@ -43,8 +43,8 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
     for (const c of platform.changes) {
       if (c.status === 'unchanged' && !options.verbose) continue;
       const sizes = `${pad(c.baseline ? formatBytes(c.baseline.size) : '-', 9)} -> ${pad(c.current ? formatBytes(c.current.size) : '-', 9)}`;
-      const change = c.status === 'unchanged' ? '' : `  ${formatChange(c.delta, c.deltaPercent)}`;
-      out.push(`  ${pad(c.status, 9)} ${sizes}${change}  ${label(c, width)}`);
+      const change = c.status === 'unchanged' ? '' : formatChange(c.delta, c.deltaPercent);
+      out.push(`  ${pad(c.status, 9)} ${sizes}  ${pad(change, 19)} ${label(c, width)}`);
     }
     if (unchanged.length > 0 && !options.verbose) {
       out.push(`  ${unchanged.length} unchanged layers, ${formatBytes(unchanged.reduce((s, c) => s + (c.current?.size ?? 0), 0))}`);

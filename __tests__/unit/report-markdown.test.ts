@@ -1,0 +1,169 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compareImages } from '../../src/compare/diff.js';
+import { assessBases } from '../../src/compare/freshness.js';
+import type { ImageSummary, LayerInfo } from '../../src/image/types.js';
+import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../../src/report/markdown.js';
+import { buildReport, checkSizeIncrease } from '../../src/report/report.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import {
+  alpineBaseLayers,
+  baselineImage,
+  buildpackBaseline,
+  buildpackPr,
+  d,
+  engineImage,
+  multiBaseline,
+  multiPr,
+  nodeBase,
+  nodeBaseLayers,
+  prImage,
+} from '../fixtures/compare/images.js';
+
+const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden');
+
+/** Golden files are reviewed like code: a difference fails; UPDATE_GOLDEN=1 rewrites them. */
+function expectGolden(name: string, actual: string): void {
+  const path = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(path, actual);
+    return;
+  }
+  if (!existsSync(path)) throw new Error(`Golden file ${name} is missing; run with UPDATE_GOLDEN=1 and review it.`);
+  expect(actual, `${name} differs from its golden file (UPDATE_GOLDEN=1 to accept)`).toBe(readFileSync(path, 'utf8'));
+}
+
+const now = new Date('2026-11-28T12:00:00Z');
+const MOVED = 'sha256:ab12ef34cd56ab78ef90ab12cd34ef56ab78cd90ef12ab34cd56ef78ab90cd12';
+
+function dockerfileReport() {
+  const comparison = compareImages({ baseline: baselineImage, current: prImage, baselineBases: nodeBaseLayers, currentBases: nodeBaseLayers });
+  const freshness = assessBases(
+    [
+      { use: nodeBase, currentDigest: MOVED, tags: ['20.11-slim', '20.12-slim', '20.13-slim', '22.1-slim'], created: '2025-10-12T08:00:00Z' },
+      { use: { reference: 'node:20.11', digest: d('index:node:20.11'), stage: 'deps', runtime: false, file: 'Dockerfile', line: 1 }, currentDigest: d('index:node:20.11'), tags: ['20.11'], created: '2026-11-01T00:00:00Z' },
+    ],
+    { now, maxBaseAge: 180 },
+  );
+  return buildReport({ comparison, freshness, baselineOrigin: 'base-branch', failOnSizeIncrease: { kind: 'percent', value: 10 }, maxBaseAge: 180, now });
+}
+
+describe('renderMarkdown golden files', () => {
+  it('Dockerfile image: changed, added and removed layers, stale base', () => {
+    expectGolden('dockerfile-pr.md', renderMarkdown(dockerfileReport()));
+  });
+
+  it('buildpack image', () => {
+    const comparison = compareImages({ baseline: buildpackBaseline, current: buildpackPr });
+    const freshness = assessBases(
+      [{ use: { reference: 'paketobuildpacks/run-jammy-base:latest', digest: d('index:run-jammy-base:0.1.120'), stage: 'run-image', runtime: true }, currentDigest: d('index:run-jammy-base:0.1.120'), created: '1980-01-01T00:00:01Z' }],
+      { now },
+    );
+    expectGolden('buildpack-pr.md', renderMarkdown(buildReport({ comparison, freshness, baselineOrigin: 'default-branch-snapshot', now })));
+  });
+
+  it('multi-platform image', () => {
+    const comparison = compareImages({ baseline: multiBaseline, current: multiPr, baselineBases: alpineBaseLayers, currentBases: alpineBaseLayers });
+    const report = buildReport({ comparison, freshness: [], baselineOrigin: 'compare-to', failOnSizeIncrease: { kind: 'bytes', value: 500_000 }, now });
+    expectGolden('multi-platform-pr.md', renderMarkdown(report));
+  });
+
+  it('no baseline', () => {
+    const comparison = compareImages({ current: prImage, currentBases: nodeBaseLayers, noBaselineReason: 'no image at ghcr.io/acme/shop:main yet (first build of the base branch?)' });
+    expectGolden('no-baseline.md', renderMarkdown(buildReport({ comparison, freshness: [], failOnSizeIncrease: { kind: 'bytes', value: 1_000_000 }, now })));
+  });
+
+  it('compressed baseline vs uncompressed image: no deltas, a reason', () => {
+    const comparison = compareImages({ baseline: baselineImage, current: engineImage, currentBases: nodeBaseLayers });
+    expectGolden('incomparable.md', renderMarkdown(buildReport({ comparison, freshness: [], baselineOrigin: 'base-branch', now })));
+  });
+
+  it('terminal text', () => {
+    expectGolden('dockerfile-pr.txt', renderTerminal(dockerfileReport()));
+  });
+});
+
+describe('renderMarkdown safety', () => {
+  it('renders hostile instructions and tags inert', () => {
+    const hostile: ImageSummary = {
+      ...prImage,
+      platforms: [
+        {
+          ...prImage.platforms[0]!,
+          history: [
+            ...prImage.platforms[0]!.history.slice(0, -3),
+            { createdBy: 'RUN /bin/sh -c echo "</details><img src=x onerror=alert(1)> @octocat #1 | [x](https://evil.example)" ```mermaid # buildkit', emptyLayer: false },
+            ...prImage.platforms[0]!.history.slice(-2),
+          ],
+        },
+      ],
+    };
+    const comparison = compareImages({ baseline: baselineImage, current: hostile, baselineBases: nodeBaseLayers, currentBases: nodeBaseLayers });
+    const freshness = assessBases([{ use: nodeBase, currentDigest: nodeBase.digest, tags: ['20.12-slim<script>', '20.12-slim'] }], { now });
+    const md = renderMarkdown(buildReport({ comparison, freshness, now }));
+    // What the renderer sees as markup: the Markdown minus code spans (where HTML is literal text).
+    const outsideCode = md.replace(/```mermaid[\s\S]*?```\n/g, '').replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, '');
+    expect(outsideCode).not.toMatch(/<img|<script|<\/details><|\]\(https/);
+    expect(outsideCode).not.toMatch(/@octocat/);
+    expect(md).toContain('| ````RUN echo "</details><img src=x onerror=alert(1)> @octocat #1 \\| [x](https://evil.example)" ```mermaid```` | added |');
+    // The mermaid block holds only sanitized labels: exactly one opening fence.
+    expect(md.match(/^```mermaid$/gm)).toHaveLength(1);
+  });
+
+  it('never shows build-arg values recorded in history', () => {
+    expect(renderMarkdown(dockerfileReport())).not.toContain('s3cr3t');
+    expect(renderTerminal(dockerfileReport())).not.toContain('s3cr3t');
+  });
+});
+
+describe('renderMarkdown size limit', () => {
+  function hugeImage(tag: string, layerCount: number, changedEvery: number): ImageSummary {
+    const layers: LayerInfo[] = [];
+    const history = [];
+    for (let i = 0; i < layerCount; i++) {
+      const changed = tag !== 'main' && i % changedEvery === 0;
+      layers.push({ digest: d(`${changed ? tag : 'main'}:${i}`), size: 1_000 + i * (changed ? 7 : 5) });
+      history.push({ createdBy: `RUN /bin/sh -c step-${i} && echo ${'x'.repeat(120)} # buildkit`, emptyLayer: false });
+    }
+    return { ...prImage, reference: `ghcr.io/acme/huge:${tag}`, platforms: [{ ...prImage.platforms[0]!, layers, history }] };
+  }
+
+  it.each([
+    ['thousands of unchanged layers', 5_000, 1_000_000],
+    ['thousands of changed layers', 5_000, 2],
+  ])('%s: stays under the limit and says it was trimmed', (_name, count, every) => {
+    const comparison = compareImages({ baseline: hugeImage('main', count, every), current: hugeImage('pr', count, every) });
+    const md = renderMarkdown(buildReport({ comparison, freshness: [], now }));
+    expect(md.length).toBeLessThan(GITHUB_COMMENT_LIMIT - 100);
+    expect(md).toContain('Trimmed to fit GitHub’s comment size limit');
+    expect(md).toContain('<sub>Sizes are compressed');
+  });
+
+  it('does not trim a report that fits', () => {
+    expect(renderMarkdown(dockerfileReport())).not.toContain('Trimmed');
+  });
+});
+
+describe('checkSizeIncrease', () => {
+  const comparison = compareImages({ baseline: baselineImage, current: prImage });
+  const grew = comparison.platforms[0]!.delta!;
+
+  it.each([
+    [{ kind: 'bytes' as const, value: grew - 1 }, 'failed'],
+    [{ kind: 'bytes' as const, value: grew }, 'passed'],
+    [{ kind: 'percent' as const, value: 1 }, 'failed'],
+    [{ kind: 'percent' as const, value: 10 }, 'passed'],
+  ])('%j -> %s', (threshold, status) => {
+    expect(checkSizeIncrease(comparison, threshold).status).toBe(status);
+  });
+
+  it('is not checked without a comparable baseline', () => {
+    const c = compareImages({ baseline: baselineImage, current: engineImage });
+    const check = checkSizeIncrease(c, { kind: 'bytes', value: 1 });
+    expect(check.status).toBe('not-checked');
+    expect(check.message).toContain('cannot be subtracted');
+  });
+});
