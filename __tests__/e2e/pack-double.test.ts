@@ -12,7 +12,7 @@ import { PackBuildError, runPackBuild } from '../../src/build/pack.js';
 import type { PackBuildPlan } from '../../src/build/pack-args.js';
 import { createExec } from '../../src/io/exec.js';
 import { requireDocker, skopeoInspect, workspaceFrom } from '../support/docker.js';
-import { preparePackDouble, startLoopbackRegistry, type LoopbackRegistry, type PackDouble } from '../support/pack-double/index.js';
+import { packDoubleEnv, preparePackDouble, startLoopbackRegistry, type LoopbackRegistry, type PackDouble } from '../support/pack-double/index.js';
 
 const CACHE_METADATA = 'io.buildpacks.lifecycle.cache.metadata';
 
@@ -175,5 +175,27 @@ describe('pack adapter + pack test double (real engine, loopback registry)', () 
         'ERROR: failed to build: executing lifecycle: failed with status code: 20',
       ].join('\n'),
     );
+  });
+});
+
+describe('pack test double: command line contract', () => {
+  const exec = createExec({ out: () => undefined, err: () => undefined });
+  const pack = (...args: string[]) => exec.run('pack', args, { env: packDoubleEnv() });
+
+  it('prints a version that names it as the double', async () => {
+    expect(await pack('--version')).toEqual({ exitCode: 0, stdout: '0.40.6+test-double\n', stderr: '' });
+  });
+
+  it.each([
+    [['build', 'app', '--builder', 'b', '--bogus'], 'ERROR: unknown flag: --bogus\n'],
+    [['build', '--builder', 'b'], 'ERROR: accepts 1 arg(s), received 0\n'],
+    [['build', 'app', '--builder', 'b', '--trust-builder', '--pull-policy', 'sometimes'], 'ERROR: invalid pull policy sometimes\n'],
+    [['build', 'app', '--builder'], 'ERROR: flag needs an argument: --builder\n'],
+    // buildpacks/pack#2450: an untrusted builder never mounts a bind cache.
+    [['build', 'app', '--builder', 'b', '--cache', 'type=build;format=bind;source=/tmp/x'],
+      'ERROR: failed to build: executing lifecycle: failed to create volume cache: stat /cache: no such file or directory\n'],
+    [['rebase', 'app'], 'ERROR: pack test double implements only "build" and "--version", not "rebase"\n'],
+  ])('pack %j fails like pack', async (args, stderr) => {
+    expect(await pack(...args)).toEqual({ exitCode: 1, stdout: '', stderr });
   });
 });

@@ -113,9 +113,10 @@ export async function preparePackDouble(
   } finally {
     await rm(ctx, { recursive: true, force: true });
   }
-  return {
-    builder,
-    runImage,
-    env: { PATH: `${PACK_DOUBLE_BIN_DIR}:${process.env['PATH'] ?? ''}`, PACK_DOUBLE_NODE: process.execPath },
-  };
+  return { builder, runImage, env: packDoubleEnv() };
+}
+
+/** Env for an Exec so that `pack` is the test double (run by this Node). */
+export function packDoubleEnv(): Record<string, string> {
+  return { PATH: `${PACK_DOUBLE_BIN_DIR}:${process.env['PATH'] ?? ''}`, PACK_DOUBLE_NODE: process.execPath };
 }
