@@ -9,6 +9,7 @@ import { createContextFiles } from './io/context-files.js';
 import { createExec } from './io/exec.js';
 import { runMain, type RunDeps } from './run.js';
 import { runPost } from './post-step.js';
+import { createActionsCacheStore } from './cache/actions-cache.js';
 
 function deps(): RunDeps {
   const env = process.env;
@@ -24,6 +25,7 @@ function deps(): RunDeps {
     tempDir: mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'strata-')),
     now: () => new Date(),
     maskSecret,
+    cacheStore: createActionsCacheStore({ env }),
   };
 }
 
@@ -39,4 +41,6 @@ export async function runAction(step: 'main' | 'post'): Promise<void> {
     }
     failStep(e instanceof Error ? e.message : String(e));
   }
+  // @actions/cache can't abort a hung request; a socket left open must not keep the step alive.
+  process.exit();
 }

@@ -1,10 +1,15 @@
-// The post step: runs after the job's other steps, saves the build cache when the build succeeded.
-import type { RunDeps } from './run.js';
+// The post step: runs after the job's other steps and saves the build cache, only when the build
+// succeeded and only when it changed. It never fails the job (save only warns).
+import { saveAfterBuild, type CacheState } from './cache/build-cache.js';
+import { CACHE_STATE, type RunDeps } from './run.js';
 
-export async function runPost(deps: Pick<RunDeps, 'state' | 'logger'>): Promise<void> {
-  if (deps.state.get('build-succeeded') !== 'true') {
-    deps.logger.info('The build did not succeed: nothing to save.');
+export async function runPost(deps: Pick<RunDeps, 'state' | 'logger' | 'exec' | 'cacheStore'>): Promise<void> {
+  const saved = deps.state.get(CACHE_STATE);
+  if (!saved) {
+    deps.logger.info('No build cache to save.');
     return;
   }
-  deps.logger.info('No build cache to save.');
+  const state = JSON.parse(saved) as CacheState;
+  const succeeded = deps.state.get('build-succeeded') === 'true';
+  await saveAfterBuild(state, succeeded, { store: deps.cacheStore, logger: deps.logger, exec: deps.exec });
 }

@@ -11,6 +11,16 @@ import type { GitHubContext } from './github/context.js';
 import { parseInputs, type InputReader, type Inputs } from './inputs.js';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
+import { buildkitLocalCacheEntries } from './cache/buildkit-local.js';
+import {
+  buildCacheSpec,
+  readCacheKeyFiles,
+  restoreForBuild,
+  runnerPlatform,
+  settleAfterBuild,
+  type CacheState,
+} from './cache/build-cache.js';
+import type { CacheStore } from './cache/store.js';
 
 export interface RunDeps {
   readInput: InputReader;
@@ -26,7 +36,11 @@ export interface RunDeps {
   now: () => Date;
   /** Registers a value to be masked in logs (the runner's add-mask). */
   maskSecret: (value: string) => void;
+  /** The Actions cache (unavailable outside a JavaScript action's environment). */
+  cacheStore: CacheStore;
 }
+
+export const CACHE_STATE = 'build-cache';
 
 export function runFacts(env: Record<string, string | undefined>): RunFacts {
   const url = env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : (env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL);
@@ -95,16 +109,43 @@ async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, 
     runFacts(deps.env),
   );
   if (cachePlan.kind !== 'user') deps.logger.info(cachePlan.note);
-  return buildWithDockerfile(deps, {
-    inputs,
-    dockerfile,
-    tags,
-    github: deps.github,
-    builder,
-    cachePlan: cacheArgsOf(cachePlan),
-    tempDir: deps.tempDir,
-    now: deps.now(),
-  });
+
+  let cacheArgs = cacheArgsOf(cachePlan);
+  let cache: CacheState | undefined;
+  if (cachePlan.kind === 'local') {
+    const spec = buildCacheSpec({
+      subject: { mode: 'dockerfile', image: inputs.image, platforms: inputs.platforms },
+      lockfiles: await readCacheKeyFiles(deps.files, inputs.context, 'dockerfile'),
+      ...runnerPlatform(deps.env),
+    });
+    const restored = await restoreForBuild(spec, { store: deps.cacheStore, logger: deps.logger, exec: deps.exec });
+    cache = { spec, restored };
+    deps.outputs.set('cache-hit', restored.hit);
+    deps.outputs.set('cache-key', spec.keys.primary);
+    cacheArgs = buildkitLocalCacheEntries(spec.dir, { restored: restored.hit !== 'miss' });
+  }
+
+  let result: BuildResult;
+  try {
+    result = await buildWithDockerfile(deps, {
+      inputs,
+      dockerfile,
+      tags,
+      github: deps.github,
+      builder,
+      cachePlan: cacheArgs,
+      tempDir: deps.tempDir,
+      now: deps.now(),
+    });
+  } catch (e) {
+    if (cache) await settleAfterBuild(cache.spec, false);
+    throw e;
+  }
+  if (cache) {
+    await settleAfterBuild(cache.spec, true);
+    deps.state.set(CACHE_STATE, JSON.stringify(cache));
+  }
+  return result;
 }
 
 export function scratchDir(env: Record<string, string | undefined>, name: string): string {

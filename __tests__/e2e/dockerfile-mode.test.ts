@@ -4,10 +4,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushBaseImage, requireDocker, run, skopeoInspect, workspaceFrom } from '../support/docker.js';
-import { startRegistry, type LoopbackRegistry } from '../support/registry.js';
+import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { ActionJob } from '../support/runner.js';
 
-let registry: LoopbackRegistry;
+let registry: TestRegistry;
 let base: string;
 
 beforeAll(async () => {

@@ -85,6 +85,10 @@ describe('pack adapter + pack test double (real engine, loopback registry)', () 
       baseImages: [{ reference: pd.runImage, stage: 'run-image', runtime: true, digest: runManifest['Digest'] }],
     });
     expect(result.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(result.metadata).toMatchObject({
+      image: { tags: result.tags, digest: result.digest },
+      runImage: { image: pd.runImage, topLayer: runConfig.rootfs.diff_ids.at(-1) },
+    });
 
     const image = await skopeoInspect(`${registry.host}/strata/node-app@${result.digest}`);
     const config = (await skopeoInspect(`${registry.host}/strata/node-app@${result.digest}`, '--config')) as { rootfs: { diff_ids: string[] } };

@@ -9,6 +9,7 @@ import { createContextFiles } from '../io/context-files.js';
 import { createExec } from '../io/exec.js';
 import { memoryOutputs, memoryState, terminalLogger } from '../io/terminal.js';
 import { decide, runMain } from '../run.js';
+import { createActionsCacheStore } from '../cache/actions-cache.js';
 
 const USAGE = `Usage:
   strata detect [path]                          say how the app at path would be built, and why
@@ -100,6 +101,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         tempDir: mkdtempSync(join(tmpdir(), 'strata-')),
         now: () => new Date(),
         maskSecret: () => undefined,
+        cacheStore: createActionsCacheStore({ env: process.env }),
       });
       out.write('\n');
       for (const [k, v] of outputs.values) {
