@@ -151,7 +151,8 @@ export async function runPackBuild(plan: PackBuildPlan, deps: PackBuildDeps): Pr
     digest: report.digest,
     imageId: report.imageId,
     pushed: plan.publish,
-    metadata: { report: report.raw, ...(run.topLayer ? { runImageTopLayer: run.topLayer } : {}), ...(run.reference ? { runImageReference: run.reference } : {}) },
+    // report.toml as JSON, plus the label's runImage (topLayer is what a rebase keys on).
+    metadata: { ...report.raw, ...(run.image || run.reference || run.topLayer ? { runImage: run } : {}) },
     baseImages,
     builder: plan.builder,
   };
