@@ -142,6 +142,13 @@ describe('renderMarkdown size limit', () => {
     expect(md).toContain('<sub>Sizes are compressed');
   });
 
+  it('trims a huge image without a baseline too', () => {
+    const comparison = compareImages({ current: hugeImage('pr', 5_000, 2) });
+    const md = renderMarkdown(buildReport({ comparison, freshness: [], now }));
+    expect(md.length).toBeLessThan(GITHUB_COMMENT_LIMIT - 100);
+    expect(md).toMatch(/Trimmed to fit GitHub’s comment size limit: \d+ layer rows not shown/);
+  });
+
   it('does not trim a report that fits', () => {
     expect(renderMarkdown(dockerfileReport())).not.toContain('Trimmed');
   });
