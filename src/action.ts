@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { readGitHubContext } from './github/context.js';
-import { actionsLogger, actionsOutputs, actionsState, failStep, maskSecret, readActionInput } from './io/actions.js';
+import { actionsLogger, actionsOutputs, actionsState, addPath, failStep, maskSecret, readActionInput } from './io/actions.js';
 import { createContextFiles } from './io/context-files.js';
 import { createExec } from './io/exec.js';
 import { runMain, type RunDeps } from './run.js';
@@ -26,6 +26,8 @@ function deps(): RunDeps {
     now: () => new Date(),
     maskSecret,
     cacheStore: createActionsCacheStore({ env }),
+    addPath,
+    toolCache: () => import('@actions/tool-cache'),
   };
 }
 

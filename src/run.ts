@@ -21,6 +21,8 @@ import {
   type CacheState,
 } from './cache/build-cache.js';
 import type { CacheStore } from './cache/store.js';
+import { buildWithBuildpacks, planBuildpack } from './build/buildpack-mode.js';
+import type { ToolCache } from './build/pack-install.js';
 
 export interface RunDeps {
   readInput: InputReader;
@@ -38,6 +40,10 @@ export interface RunDeps {
   maskSecret: (value: string) => void;
   /** The Actions cache (unavailable outside a JavaScript action's environment). */
   cacheStore: CacheStore;
+  /** Makes a directory's programs visible to this process and later steps (core.addPath). */
+  addPath: (dir: string) => void;
+  /** @actions/tool-cache, loaded on first use (only buildpack mode installs pack). */
+  toolCache: () => Promise<ToolCache>;
 }
 
 export const CACHE_STATE = 'build-cache';
@@ -77,7 +83,7 @@ export async function runMain(deps: RunDeps): Promise<BuildResult> {
   if (decision.mode === 'dockerfile') {
     result = await runDockerfile(deps, inputs, decision.dockerfile!, tags);
   } else {
-    throw new Error('Buildpack mode is not available yet: add a Dockerfile, or set mode to "dockerfile".');
+    result = await runBuildpack(deps, inputs, tags);
   }
 
   deps.state.set('build-succeeded', 'true');
@@ -145,6 +151,32 @@ async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, 
     await settleAfterBuild(cache.spec, true);
     deps.state.set(CACHE_STATE, JSON.stringify(cache));
   }
+  return result;
+}
+
+async function runBuildpack(deps: RunDeps, inputs: Inputs, tags: string[]): Promise<BuildResult> {
+  const contextFiles = await deps.files.list(inputs.context);
+  const planning = await planBuildpack(deps.files, inputs, contextFiles);
+  deps.logger.info(`Builder: ${planning.choice.builder} (${planning.choice.reason})`);
+  deps.outputs.set('buildpack-builder', planning.choice.builder);
+
+  let cache: CacheState | undefined;
+  if (inputs.cache) {
+    const spec = buildCacheSpec({
+      subject: { mode: 'buildpack', builder: planning.choice.builder },
+      lockfiles: await readCacheKeyFiles(deps.files, inputs.context, 'buildpack'),
+      ...runnerPlatform(deps.env),
+    });
+    const restored = await restoreForBuild(spec, { store: deps.cacheStore, logger: deps.logger, exec: deps.exec });
+    cache = { spec, restored };
+    deps.outputs.set('cache-hit', restored.hit);
+    deps.outputs.set('cache-key', spec.keys.primary);
+  } else {
+    deps.logger.info('Buildpack layer cache is off (input "cache" is false).');
+  }
+
+  const result = await buildWithBuildpacks(deps, { inputs, tags, planning, cacheDir: cache?.spec.dir, tempDir: deps.tempDir });
+  if (cache) deps.state.set(CACHE_STATE, JSON.stringify(cache));
   return result;
 }
 

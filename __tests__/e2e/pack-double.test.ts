@@ -12,7 +12,8 @@ import { PackBuildError, runPackBuild } from '../../src/build/pack.js';
 import type { PackBuildPlan } from '../../src/build/pack-args.js';
 import { createExec } from '../../src/io/exec.js';
 import { requireDocker, skopeoInspect, workspaceFrom } from '../support/docker.js';
-import { packDoubleEnv, preparePackDouble, startLoopbackRegistry, type LoopbackRegistry, type PackDouble } from '../support/pack-double/index.js';
+import { packDoubleEnv, preparePackDouble, type PackDouble } from '../support/pack-double/index.js';
+import { startRegistry, type TestRegistry } from '../support/registry.js';
 
 const CACHE_METADATA = 'io.buildpacks.lifecycle.cache.metadata';
 
@@ -21,7 +22,7 @@ interface CacheMetadata {
 }
 
 describe('pack adapter + pack test double (real engine, loopback registry)', () => {
-  let registry: LoopbackRegistry;
+  let registry: TestRegistry;
   let pd: PackDouble;
   let work: string;
   let app: string;
@@ -57,7 +58,7 @@ describe('pack adapter + pack test double (real engine, loopback registry)', () 
 
   beforeAll(async () => {
     await requireDocker();
-    registry = await startLoopbackRegistry();
+    registry = await startRegistry();
     pd = await preparePackDouble(registry.host);
     work = await mkdtemp(join(tmpdir(), 'strata-pack-e2e-'));
     app = workspaceFrom('__tests__/fixtures/buildpack-node-app');

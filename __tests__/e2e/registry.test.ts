@@ -12,9 +12,10 @@ import { readImageSummary } from '../../src/image/remote.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import { startRegistry } from '../support/registry.js';
 import type { TestRegistry } from '../support/registry.js';
+import { TESTENV } from '../support/docker.js';
 
 const run = promisify(execFile);
-const BASE_IMAGE = '/work/shared/testenv/base-image.sh';
+const BASE_IMAGE = join(TESTENV, 'base-image.sh');
 
 async function skopeo(args: string[]): Promise<string> {
   const { stdout } = await run('skopeo', args, { maxBuffer: 16 << 20 });
@@ -51,7 +52,7 @@ let ctx: string;
 const loadedTag = `strata-e2e-registry:${process.pid}`;
 
 beforeAll(async () => {
-  execFileSync('/work/shared/testenv/docker-up.sh', { stdio: 'ignore' });
+  execFileSync(join(TESTENV, 'docker-up.sh'), { stdio: 'ignore' });
   open = await startRegistry();
   await run(BASE_IMAGE, [`${open.host}/library/busybox:1.35`, '--created', '2026-01-01T00:00:00Z']);
   await run(BASE_IMAGE, [`${open.host}/library/busybox:multi`, '--platforms', 'linux/amd64,linux/arm64']);

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT } from './runner.js';
+import { REPO_ROOT } from './runner.ts';
 
 export const run = promisify(execFile);
 export const TESTENV = resolve(REPO_ROOT, '../shared/testenv');

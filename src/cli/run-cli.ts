@@ -1,6 +1,6 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { basename, delimiter, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Exec } from '../adapters.js';
 import type { GitHubContext } from '../github/context.js';
@@ -102,6 +102,15 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         now: () => new Date(),
         maskSecret: () => undefined,
         cacheStore: createActionsCacheStore({ env: process.env }),
+        addPath: (dir) => {
+          process.env.PATH = `${dir}${delimiter}${process.env.PATH ?? ''}`;
+        },
+        toolCache: async () => {
+          // tool-cache keeps tools under RUNNER_TOOL_CACHE; outside Actions, in the user's cache.
+          process.env.RUNNER_TOOL_CACHE ??= join(homedir(), '.cache', 'strata', 'tools');
+          process.env.RUNNER_TEMP ??= tmpdir();
+          return import('@actions/tool-cache');
+        },
       });
       out.write('\n');
       for (const [k, v] of outputs.values) {

@@ -29,3 +29,4 @@ export async function writeJobSummary(markdown: string): Promise<void> {
 
 export const maskSecret = (value: string): void => core.setSecret(value);
 export const failStep = (message: string): void => core.setFailed(message);
+export const addPath = (dir: string): void => core.addPath(dir);

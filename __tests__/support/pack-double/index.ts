@@ -1,66 +1,15 @@
 // Helpers for tests that drive the pack TEST DOUBLE (pack-double.mjs) against the real Docker
-// engine and a loopback registry: start a registry, make the run and builder images, and give the
-// env that puts the double first on PATH.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+// engine and a loopback registry (support/registry.ts): make the run and builder images, and give
+// the env that puts the double first on PATH.
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { pushBaseImage, run } from '../docker.ts';
 
-const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
 export const PACK_DOUBLE_BIN_DIR = here;
 export const FIXTURES = join(here, '..', '..', 'fixtures');
-const TESTENV = '/work/shared/testenv';
-
-export async function dockerUp(): Promise<void> {
-  await run(join(TESTENV, 'docker-up.sh'), [], { maxBuffer: 16 << 20 });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-  });
-}
-
-export interface LoopbackRegistry {
-  /** host:port, e.g. 127.0.0.1:41234 */
-  host: string;
-  stop(): Promise<void>;
-}
-
-/** A CNCF distribution registry on a free loopback port with a temporary root; stop() removes it. */
-export async function startLoopbackRegistry(): Promise<LoopbackRegistry> {
-  const root = await mkdtemp(join(tmpdir(), 'strata-registry-'));
-  const port = await freePort();
-  const config = join(root, 'config.yml');
-  await writeFile(config, `version: 0.1\nlog: {level: warn}\nstorage: {filesystem: {rootdirectory: ${root}/data}, delete: {enabled: true}}\nhttp: {addr: 127.0.0.1:${port}}\n`);
-  const child: ChildProcess = spawn('docker-registry', ['serve', config], { stdio: 'ignore' });
-  const host = `127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`http://${host}/v2/`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 100 || child.exitCode !== null) throw new Error(`docker-registry did not start on ${host}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    host,
-    async stop() {
-      child.kill('SIGTERM');
-      await rm(root, { recursive: true, force: true });
-    },
-  };
-}
 
 export interface PackDouble {
   /** Builder image (in the registry) holding the fixture buildpack(s), order.toml and run.toml. */
@@ -94,7 +43,7 @@ export async function preparePackDouble(
 ): Promise<PackDouble> {
   const runImage = `${registry}/test/run-image:${tag}`;
   const builder = `${registry}/test/builder:${tag}`;
-  await run(join(TESTENV, 'base-image.sh'), [runImage], { maxBuffer: 16 << 20 });
+  await pushBaseImage(runImage);
 
   const ctx = await mkdtemp(join(tmpdir(), 'strata-builder-'));
   try {

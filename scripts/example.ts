@@ -1,0 +1,37 @@
+// `npm run example`: runs Strata's main job (main + post steps, executed from dist/ exactly as
+// the Actions runner would) on examples/dockerfile-app, against a loopback registry, then runs
+// the image it pushed. Everything is real: the Docker engine, BuildKit, the registry.
+import { pushBaseImage, run, workspaceFrom } from '../__tests__/support/docker.ts';
+import { startRegistry } from '../__tests__/support/registry.ts';
+import { ActionJob, type StepRun } from '../__tests__/support/runner.ts';
+
+function show(title: string, step: StepRun): void {
+  console.log(`\n===== ${title} (exit ${step.exitCode})`);
+  process.stdout.write(step.stdout.replace(/^::add-mask::.*\n/gm, ''));
+  process.stdout.write(step.stderr);
+}
+
+const registry = await startRegistry();
+try {
+  const base = `${registry.host}/library/busybox:1.36`;
+  console.log(`Loopback registry at ${registry.host}; pushing the base image ${base}`);
+  await pushBaseImage(base);
+
+  const image = `${registry.host}/example/hello`;
+  const job = new ActionJob({
+    workspace: workspaceFrom('examples/dockerfile-app'),
+    ref: 'refs/heads/main',
+    with: { image, push: 'true', 'build-args': `BASE=${base}` },
+  });
+  const { main, post } = await job.run();
+  show('strata (main step)', main);
+  show('strata (post step)', post);
+  console.log('\n===== outputs');
+  for (const [k, v] of Object.entries(main.outputs)) if (k !== 'metadata') console.log(`${k.padEnd(12)} ${v.replace(/\n/g, ', ')}`);
+  if (main.exitCode !== 0) process.exit(main.exitCode);
+
+  const { stdout } = await run('docker', ['run', '--rm', `${image}:main`]);
+  console.log(`\n===== docker run ${image}:main\n${stdout}`);
+} finally {
+  await registry.stop();
+}

@@ -1,0 +1,74 @@
+// Buildpack mode: the context's files -> builder choice -> pack (from PATH or the tool cache) ->
+// `pack build` with the bind cache -> BuildResult.
+import { join } from 'node:path';
+import type { ContextFiles, Exec, Logger } from '../adapters.js';
+import { chooseBuilder, type BuilderChoice } from '../detect/builder.js';
+import { mergeBuildEnv, parseProjectDescriptor, type ProjectDescriptor } from '../detect/project-toml.js';
+import type { Inputs } from '../inputs.js';
+import { runPackBuild } from './pack.js';
+import { ensurePack, type ToolCache } from './pack-install.js';
+import type { BuildResult } from './types.js';
+
+export interface BuildpackDeps {
+  exec: Exec;
+  logger: Logger;
+  files: ContextFiles;
+  /** core.addPath in Actions; PATH of this process for the CLI. */
+  addPath: (dir: string) => void;
+  toolCache: () => Promise<ToolCache>;
+}
+
+export interface BuildpackPlanning {
+  choice: BuilderChoice;
+  descriptor?: ProjectDescriptor;
+  /** The descriptor file pack should read, when there is one. */
+  descriptorPath?: string;
+  env: string[];
+}
+
+/** Builder, env and descriptor from the inputs and project.toml (inputs win). */
+export async function planBuildpack(files: ContextFiles, inputs: Inputs, contextFiles: string[]): Promise<BuildpackPlanning> {
+  const descriptorPath = inputs.descriptor ?? (contextFiles.includes('project.toml') ? join(inputs.context, 'project.toml') : undefined);
+  let descriptor: ProjectDescriptor | undefined;
+  if (descriptorPath) {
+    const text = await files.read(descriptorPath);
+    if (text === undefined) {
+      throw new Error(`Input "descriptor" names ${JSON.stringify(descriptorPath)}, which cannot be read. Give a path relative to the workspace, or leave it empty to use project.toml in the context.`);
+    }
+    descriptor = parseProjectDescriptor(text, descriptorPath);
+  }
+  const choice = chooseBuilder({ files: contextFiles, projectToml: descriptor, input: inputs.buildpackBuilder });
+  return { choice, descriptor, descriptorPath, env: mergeBuildEnv(descriptor?.env ?? [], inputs.buildpackEnv) };
+}
+
+export async function buildWithBuildpacks(
+  deps: BuildpackDeps,
+  req: { inputs: Inputs; tags: string[]; planning: BuildpackPlanning; cacheDir?: string; tempDir: string },
+): Promise<BuildResult> {
+  const { inputs, planning } = req;
+  const pack = await ensurePack(inputs.packVersion, {
+    exec: deps.exec,
+    toolCache: await deps.toolCache(),
+    logger: deps.logger,
+    addPath: deps.addPath,
+    arch: process.arch,
+    os: process.platform,
+  });
+  deps.logger.info(`pack ${pack.version} (${pack.source === 'path' ? 'from PATH' : pack.source === 'tool-cache' ? 'from the tool cache' : 'downloaded and verified'})`);
+  return runPackBuild(
+    {
+      image: req.tags[0]!,
+      extraTags: req.tags.slice(1),
+      builder: planning.choice.builder,
+      path: inputs.context,
+      cacheDir: req.cacheDir,
+      pullPolicy: 'if-not-present',
+      publish: inputs.push,
+      env: planning.env,
+      runImage: inputs.runImage,
+      reportDir: join(req.tempDir, 'pack-report'),
+      descriptor: planning.descriptorPath,
+    },
+    { exec: deps.exec, logger: deps.logger },
+  );
+}
