@@ -5,9 +5,12 @@ import {
   createContextFiles,
   createExec,
   decide,
-  parseInputs,
   runMain
-} from "./chunks/chunk-VUZPFXZF.mjs";
+} from "./chunks/chunk-UDNSKW6A.mjs";
+import {
+  parseInputs
+} from "./chunks/chunk-JPBYJ7RS.mjs";
+import "./chunks/chunk-BMAYSKL6.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/cli/run-cli.ts
@@ -142,7 +145,7 @@ async function runCli(argv, out = process.stdout) {
         toolCache: async () => {
           process.env.RUNNER_TOOL_CACHE ??= join(homedir(), ".cache", "strata", "tools");
           process.env.RUNNER_TEMP ??= tmpdir();
-          return import("./chunks/tool-cache-QAQCEI4G.mjs");
+          return import("./chunks/tool-cache-SCM5E75B.mjs");
         }
       });
       out.write("\n");

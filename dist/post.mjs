@@ -1,9 +1,9 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-VSFPYMIN.mjs";
-import "./chunks/chunk-VUZPFXZF.mjs";
-import "./chunks/chunk-WLAJPBRP.mjs";
+} from "./chunks/chunk-N7FOIH3S.mjs";
+import "./chunks/chunk-KRM5YOJO.mjs";
+import "./chunks/chunk-JPBYJ7RS.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/post.ts

@@ -1,48 +1,31 @@
-// Wires the real Actions adapters into the pipeline. Errors end the step with their message,
-// never a stack trace: the message is what the user acts on.
-import { mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+// The action's entry. Inputs are validated before anything heavy loads (@actions/core pulls in an
+// HTTP stack, @actions/cache the Azure SDK): a bad input fails the step in milliseconds, and the
+// pipeline's modules load only once there is work to do.
 import { readGitHubContext } from './github/context.js';
-import { actionsLogger, actionsOutputs, actionsState, addPath, failStep, maskSecret, readActionInput } from './io/actions.js';
-import { createContextFiles } from './io/context-files.js';
-import { createExec } from './io/exec.js';
-import { runMain, type RunDeps } from './run.js';
-import { runPost } from './post-step.js';
-import { createActionsCacheStore } from './cache/actions-cache.js';
+import { InputError, parseInputs } from './inputs.js';
 
-function deps(): RunDeps {
-  const env = process.env;
-  return {
-    readInput: readActionInput,
-    env,
-    github: readGitHubContext(env),
-    exec: createExec(),
-    logger: actionsLogger,
-    outputs: actionsOutputs,
-    state: actionsState,
-    files: createContextFiles(),
-    tempDir: mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'strata-')),
-    now: () => new Date(),
-    maskSecret,
-    cacheStore: createActionsCacheStore({ env }),
-    addPath,
-    toolCache: () => import('@actions/tool-cache'),
-  };
+/** The runner's contract for inputs (what core.getInput reads): INPUT_<NAME>, spaces as underscores. */
+function readEnvInput(name: string): string {
+  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+/** `::error::` as the runner parses it (%, CR and LF escaped), without loading @actions/core. */
+function failFast(message: string): void {
+  const escaped = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  process.stdout.write(`::error::${escaped}\n`);
+  process.exitCode = 1;
 }
 
 export async function runAction(step: 'main' | 'post'): Promise<void> {
-  try {
-    if (step === 'main') await runMain(deps());
-    else await runPost(deps());
-  } catch (e) {
-    if (step === 'post') {
-      // The post step only saves caches and cleans up: it warns, like actions/cache's save.
-      actionsLogger.warning(e instanceof Error ? e.message : String(e));
+  if (step === 'main') {
+    try {
+      parseInputs(readEnvInput, readGitHubContext());
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      failFast(e.message);
       return;
     }
-    failStep(e instanceof Error ? e.message : String(e));
   }
-  // @actions/cache can't abort a hung request; a socket left open must not keep the step alive.
-  process.exit();
+  const { runStep } = await import('./action-runtime.js');
+  await runStep(step);
 }

@@ -23,6 +23,7 @@ import {
 import type { CacheStore } from './cache/store.js';
 import { buildWithBuildpacks, planBuildpack } from './build/buildpack-mode.js';
 import type { ToolCache } from './build/pack-install.js';
+import { produceReport, type ReportDeps } from './report/produce.js';
 
 export interface RunDeps {
   readInput: InputReader;
@@ -44,6 +45,8 @@ export interface RunDeps {
   addPath: (dir: string) => void;
   /** @actions/tool-cache, loaded on first use (only buildpack mode installs pack). */
   toolCache: () => Promise<ToolCache>;
+  /** The report stage's adapters; absent where no report is wanted (`strata build`). */
+  report?: Omit<ReportDeps, 'exec' | 'logger' | 'outputs' | 'github' | 'cacheStore' | 'now'>;
 }
 
 export const CACHE_STATE = 'build-cache';
@@ -95,6 +98,11 @@ export async function runMain(deps: RunDeps): Promise<BuildResult> {
   logger.info(`Built ${result.tags.join(', ')}${result.digest ? ` (${result.digest})` : ''}`);
   for (const base of result.baseImages) {
     logger.info(`Base image${base.runtime ? ' (runtime)' : ''}: ${base.reference}${base.digest ? `@${base.digest}` : ''}`);
+  }
+  if (deps.report) {
+    await logger.group('Image report', () =>
+      produceReport({ ...deps.report!, exec: deps.exec, logger, outputs, github: deps.github, cacheStore: deps.cacheStore, now: deps.now }, inputs, result),
+    );
   }
   return result;
 }

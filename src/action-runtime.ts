@@ -1,0 +1,62 @@
+// Wires the real Actions adapters into the pipeline. Errors end the step with their message,
+// never a stack trace: the message is what the user acts on.
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { readGitHubContext } from './github/context.js';
+import { actionsLogger, actionsOutputs, actionsState, addPath, failStep, maskSecret, readActionInput, writeJobSummary } from './io/actions.js';
+import { createContextFiles } from './io/context-files.js';
+import { createExec } from './io/exec.js';
+import { runMain, type RunDeps } from './run.js';
+import { runPost } from './post-step.js';
+import { createActionsCacheStore } from './cache/actions-cache.js';
+
+function deps(): RunDeps {
+  const env = process.env;
+  return {
+    readInput: readActionInput,
+    env,
+    github: readGitHubContext(env),
+    exec: createExec(),
+    logger: actionsLogger,
+    outputs: actionsOutputs,
+    state: actionsState,
+    files: createContextFiles(),
+    tempDir: mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'strata-')),
+    now: () => new Date(),
+    maskSecret,
+    cacheStore: createActionsCacheStore({ env }),
+    addPath,
+    toolCache: () => import('@actions/tool-cache'),
+    report: {
+      registry: async (inputs) =>
+        (await import('./registry/for-run.js')).createRunRegistryClient({
+          env,
+          logger: actionsLogger,
+          image: inputs.image,
+          username: inputs.registryUsername,
+          password: inputs.registryPassword,
+        }),
+      octokit: async (token) => (await import('./github/octokit.js')).createOctokit(token, { baseUrl: env.GITHUB_API_URL, logger: actionsLogger }),
+      summary: writeJobSummary,
+      reportDir: env.RUNNER_TEMP || tmpdir(),
+      home: env.HOME || homedir(),
+    },
+  };
+}
+
+export async function runStep(step: 'main' | 'post'): Promise<void> {
+  try {
+    if (step === 'main') await runMain(deps());
+    else await runPost(deps());
+  } catch (e) {
+    if (step === 'post') {
+      // The post step only saves caches and cleans up: it warns, like actions/cache's save.
+      actionsLogger.warning(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    failStep(e instanceof Error ? e.message : String(e));
+  }
+  // @actions/cache can't abort a hung request; a socket left open must not keep the step alive.
+  process.exit();
+}

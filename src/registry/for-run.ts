@@ -1,0 +1,66 @@
+// The registry client as a run uses it: credentials from the inputs and the docker config
+// (docker/login-action writes it), and the narrow interfaces the report stages ask for.
+import { homedir } from 'node:os';
+import type { Logger } from '../adapters.js';
+import type { BaseImageRegistry } from '../compare/gather.js';
+import { createCredentialResolver } from './auth.js';
+import { RegistryClient } from './client.js';
+import { parseDockerConfig, readDockerConfigFile } from './docker-config.js';
+import { parseReference } from './reference.js';
+
+export async function createRunRegistryClient(opts: {
+  env: Record<string, string | undefined>;
+  logger: Logger;
+  /** The image's registry gets the registry-username/password inputs. */
+  image: string;
+  username?: string;
+  password?: string;
+}): Promise<RegistryClient> {
+  let dockerConfig;
+  const file = await readDockerConfigFile(opts.env, opts.env.HOME || homedir());
+  if (file) {
+    try {
+      dockerConfig = parseDockerConfig(file.content, file.path);
+      for (const note of dockerConfig.notes) opts.logger.debug(note);
+    } catch (e) {
+      opts.logger.warning(`Ignoring the docker config: ${(e as Error).message}`);
+    }
+  }
+  const input =
+    opts.username && opts.password ? { registry: parseReference(opts.image).registry, username: opts.username, password: opts.password } : undefined;
+  return new RegistryClient({
+    fetch: globalThis.fetch,
+    credentials: createCredentialResolver({ input, dockerConfig }),
+    timeoutMs: 30_000,
+    logger: opts.logger,
+  });
+}
+
+/** The freshness facts' view of the registry. */
+export function baseImageRegistry(client: RegistryClient): BaseImageRegistry {
+  return {
+    headDigest: async (reference) => (await client.headDigest(reference)).digest,
+    listTags: (repository) => client.listTags(repository),
+    async getImageCreated(reference, platform) {
+      const root = await client.getManifest(reference);
+      let configDigest: string | undefined;
+      if (root.document.kind === 'manifest') {
+        configDigest = root.document.config.digest;
+      } else {
+        const entries = root.document.manifests.filter((m) => m.platform && m.platform.os !== 'unknown');
+        const wanted = platform
+          ? entries.find((m) => `${m.platform!.os}/${m.platform!.architecture}${m.platform!.variant ? `/${m.platform!.variant}` : ''}`.startsWith(platform))
+          : undefined;
+        const entry = wanted ?? entries[0];
+        if (!entry) return undefined;
+        const child = await client.getManifest(reference, entry.digest);
+        if (child.document.kind === 'manifest') configDigest = child.document.config.digest;
+      }
+      return configDigest ? (await client.getConfig(reference, configDigest)).created : undefined;
+    },
+    async listPlatformDigests(reference) {
+      const root = await client.getManifest(reference);
+      return root.document.kind === 'index' ? root.document.manifests.map((m) => m.digest) : [];
+    },
+  };
+}

@@ -1,0 +1,222 @@
+// The report stage of the pipeline: read the built image and its baseline, compare, assess the
+// base images, render, and publish (outputs, job summary, annotations, the sticky PR comment).
+// Nothing here fails the build unless the user asked for it (fail-on-size-increase).
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Exec, Logger, Outputs } from '../adapters.js';
+import { baseBranchTag } from '../build/tags.js';
+import type { BaseImageUse, BuildResult } from '../build/types.js';
+import type { CacheStore } from '../cache/store.js';
+import { baseLayersFrom } from '../compare/attribution.js';
+import { compareImages, platformKey, type BasesByPlatform } from '../compare/diff.js';
+import { annotationsFor, assessBases } from '../compare/freshness.js';
+import { gatherBaseFacts } from '../compare/gather.js';
+import { commentKey, markerFor, upsertComment, withMarker } from '../github/comment.js';
+import type { GitHubContext } from '../github/context.js';
+import type { GitHubClient } from '../github/octokit.js';
+import { readEngineImageSummary } from '../image/engine.js';
+import { readImageSummary } from '../image/remote.js';
+import type { ImageSummary } from '../image/types.js';
+import type { Inputs } from '../inputs.js';
+import type { RegistryClient } from '../registry/client.js';
+import { baseImageRegistry } from '../registry/for-run.js';
+import { loadSnapshot, pickComparable, saveSnapshot, snapshotLocation, type ChosenBaseline } from './baseline.js';
+import { renderMarkdown } from './markdown.js';
+import { buildReport, type Report } from './report.js';
+
+export interface ReportDeps {
+  exec: Exec;
+  logger: Logger;
+  outputs: Outputs;
+  github: GitHubContext;
+  cacheStore: CacheStore;
+  /** The registry client for this run's credentials (inputs, docker config). */
+  registry: (inputs: Inputs) => Promise<RegistryClient>;
+  octokit: (token: string) => Promise<GitHubClient>;
+  summary: (markdown: string) => Promise<void>;
+  /** Where report files go (RUNNER_TEMP in Actions). */
+  reportDir: string;
+  home: string;
+  now: () => Date;
+}
+
+export class SizeIncreaseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SizeIncreaseError';
+  }
+}
+
+function repositoryOf(reference: string): string {
+  return reference.replace(/@sha256:[0-9a-f]{64}$/, '').replace(/:[^/:]+$/, '');
+}
+
+async function readCurrent(deps: ReportDeps, client: RegistryClient, result: BuildResult): Promise<ImageSummary[]> {
+  const reference = result.tags[0]!;
+  const out: ImageSummary[] = [];
+  if (result.pushed && result.digest) {
+    out.push(await readImageSummary(client, `${repositoryOf(reference)}@${result.digest}`, reference));
+  }
+  // Also the engine's view when the image is there: a baseline of that kind may be all there is.
+  try {
+    out.push(await readEngineImageSummary(deps.exec, reference));
+  } catch (e) {
+    if (out.length === 0) throw e;
+  }
+  return out;
+}
+
+async function basesFor(client: RegistryClient, image: ImageSummary, uses: readonly BaseImageUse[], logger: Logger): Promise<BasesByPlatform | undefined> {
+  const runtime = uses.find((u) => u.runtime);
+  if (!runtime || image.source !== 'registry') return runtime ? { '*': { reference: runtime.reference } } : undefined;
+  try {
+    const base = await readImageSummary(client, runtime.digest ? `${repositoryOf(runtime.reference)}@${runtime.digest}` : runtime.reference, runtime.reference);
+    const byPlatform: BasesByPlatform = { '*': { reference: runtime.reference } };
+    for (const p of image.platforms) {
+      const match = base.platforms.find((b) => platformKey(b.platform) === platformKey(p.platform)) ?? (base.platforms.length === 1 ? base.platforms[0] : undefined);
+      if (match) byPlatform[p.platform] = baseLayersFrom(runtime, p, match);
+    }
+    return byPlatform;
+  } catch (e) {
+    logger.debug(`Base image ${runtime.reference} not read for attribution: ${(e as Error).message}`);
+    return { '*': { reference: runtime.reference } };
+  }
+}
+
+async function chooseBaseline(
+  deps: ReportDeps,
+  client: RegistryClient,
+  inputs: Inputs,
+  current: ImageSummary,
+  snapshot: () => Promise<{ summaries: ImageSummary[]; bases?: BasesByPlatform } | undefined>,
+): Promise<ChosenBaseline> {
+  const tried: string[] = [];
+  const fromRegistry = async (reference: string, origin: 'compare-to' | 'base-branch'): Promise<ChosenBaseline | undefined> => {
+    try {
+      return { summary: await readImageSummary(client, reference), origin };
+    } catch (e) {
+      tried.push(`${reference}: ${(e as Error).message}`);
+      return undefined;
+    }
+  };
+  let chosen: ChosenBaseline | undefined;
+  if (inputs.compareTo) chosen = await fromRegistry(inputs.compareTo, 'compare-to');
+  const branchTag = baseBranchTag(inputs.image, deps.github);
+  if (!chosen && !inputs.compareTo && branchTag) chosen = await fromRegistry(branchTag, 'base-branch');
+  // Sizes of another kind can't be compared; a snapshot may hold the same kind.
+  if (!chosen || chosen.summary!.sizeKind !== current.sizeKind) {
+    const snap = await snapshot();
+    const summary = snap ? pickComparable(current, snap.summaries) : undefined;
+    if (summary && (!chosen || summary.sizeKind === current.sizeKind)) {
+      chosen = { summary, bases: snap!.bases, origin: 'default-branch-snapshot' };
+    } else if (!snap) {
+      tried.push('no default-branch snapshot in the Actions cache');
+    }
+  }
+  return chosen ?? { reason: `No baseline image found (${tried.join('; ') || 'not a pull request, and no compare-to'}).` };
+}
+
+/** Runs the report stage; returns the report, or undefined when it could not be made (a warning). */
+export async function produceReport(deps: ReportDeps, inputs: Inputs, result: BuildResult): Promise<Report | undefined> {
+  const { logger, outputs } = deps;
+  const now = deps.now();
+  let report: Report;
+  let currentForSnapshot: ImageSummary[] = [];
+  let currentBases: BasesByPlatform | undefined;
+  try {
+    const client = await deps.registry(inputs);
+    const candidates = await readCurrent(deps, client, result);
+    currentForSnapshot = candidates;
+    const current = candidates[0]!;
+    currentBases = await basesFor(client, current, result.baseImages, logger);
+    const location = snapshotLocation(inputs.image, inputs.platforms, deps.home, deps.github.sha);
+    const [baseline, facts] = await Promise.all([
+      chooseBaseline(deps, client, inputs, current, async () => loadSnapshot(deps.cacheStore, location, logger)),
+      gatherBaseFacts(baseImageRegistry(client), result.baseImages, { platform: inputs.platforms[0] }),
+    ]);
+    const baselineCurrent = baseline.summary ? (pickComparable(baseline.summary, candidates) ?? current) : current;
+    const freshness = assessBases(facts, { now, maxBaseAge: inputs.maxBaseAge });
+    const comparison = compareImages({
+      current: baselineCurrent,
+      baseline: baseline.summary,
+      currentBases: baselineCurrent === current ? currentBases : undefined,
+      baselineBases: baseline.bases ?? currentBases,
+      noBaselineReason: baseline.reason,
+    });
+    report = buildReport({
+      comparison,
+      freshness,
+      baselineOrigin: baseline.origin,
+      failOnSizeIncrease: inputs.failOnSizeIncrease,
+      maxBaseAge: inputs.maxBaseAge,
+      now,
+    });
+    for (const a of annotationsFor(freshness)) logger.warning(a.message, a.properties);
+    if (isDefaultBranchPush(deps.github)) {
+      await saveSnapshot(deps.cacheStore, location, { format: 'strata-baseline-v1', summaries: currentForSnapshot, bases: currentBases, sha: deps.github.sha }, logger);
+    }
+  } catch (e) {
+    logger.warning(`Image report not produced (the build is unaffected): ${(e as Error).message}`);
+    return undefined;
+  }
+
+  await publish(deps, inputs, report);
+  if (report.sizeCheck?.status === 'failed') throw new SizeIncreaseError(report.sizeCheck.message);
+  return report;
+}
+
+function isDefaultBranchPush(github: GitHubContext): boolean {
+  return github.eventName === 'push' && !!github.defaultBranch && github.ref === `refs/heads/${github.defaultBranch}`;
+}
+
+async function publish(deps: ReportDeps, inputs: Inputs, report: Report): Promise<void> {
+  const { logger, outputs, github } = deps;
+  const marker = markerFor(commentKey({ image: inputs.image, job: github.job, variant: inputs.platforms.join(',') || undefined }));
+  const markdown = renderMarkdown(report);
+  const body = withMarker(marker, markdown);
+
+  outputs.set('size', String(report.headline.size));
+  outputs.set('size-delta', report.headline.delta === undefined ? '' : String(report.headline.delta));
+  outputs.set('stale-bases', report.staleBases.join('\n'));
+  outputs.set('report-markdown', body);
+  const jsonPath = join(deps.reportDir, `strata-report-${inputs.image.replace(/[^a-zA-Z0-9._-]+/g, '_')}.json`);
+  const mdPath = jsonPath.replace(/\.json$/, '.md');
+  try {
+    await writeFile(jsonPath, JSON.stringify(report, null, 2));
+    // The body with its marker, ready for a workflow_run poster (docs/fork-prs.md).
+    await writeFile(mdPath, body);
+    outputs.set('report-json', jsonPath);
+  } catch (e) {
+    logger.warning(`Report files not written: ${(e as Error).message}`);
+  }
+  try {
+    await deps.summary(markdown);
+  } catch (e) {
+    logger.warning(`Job summary not written: ${(e as Error).message}`);
+  }
+
+  const pr = github.pullRequest;
+  const wanted = inputs.comment === 'always' || (inputs.comment === 'auto' && pr !== undefined);
+  if (!wanted) return;
+  if (!pr) {
+    logger.info('comment is "always", but this run is not for a pull request: the report is in the job summary.');
+    return;
+  }
+  if (pr.fork) {
+    logger.warning(`Pull request #${pr.number} comes from a fork, whose token cannot comment: the report is in the job summary, the report-markdown output and ${mdPath} (see docs/fork-prs.md to post it from a workflow_run).`);
+    return;
+  }
+  if (!inputs.githubToken) {
+    logger.warning('No github-token: the PR comment was not written; the report is in the job summary.');
+    return;
+  }
+  const [owner, repo] = github.repository.split('/');
+  const octokit = await deps.octokit(inputs.githubToken);
+  const result = await upsertComment({ octokit, owner: owner!, repo: repo!, issueNumber: pr.number, marker, body: markdown, logger });
+  if (result.ok) {
+    logger.info(`PR comment ${result.action}: ${result.url}`);
+    outputs.set('comment-url', result.url);
+  } else {
+    logger.warning(`PR comment not written (${result.reason}): ${result.message}. The report is in the job summary and the report-markdown output.`);
+  }
+}
