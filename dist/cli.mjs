@@ -6,7 +6,7 @@ import {
   createExec,
   decide,
   runMain
-} from "./chunks/chunk-UDNSKW6A.mjs";
+} from "./chunks/chunk-EDJ7SGBR.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-JPBYJ7RS.mjs";

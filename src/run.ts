@@ -97,7 +97,7 @@ export async function runMain(deps: RunDeps): Promise<BuildResult> {
   outputs.set('metadata', JSON.stringify(result.metadata));
   logger.info(`Built ${result.tags.join(', ')}${result.digest ? ` (${result.digest})` : ''}`);
   for (const base of result.baseImages) {
-    logger.info(`Base image${base.runtime ? ' (runtime)' : ''}: ${base.reference}${base.digest ? `@${base.digest}` : ''}`);
+    logger.info(`Base image${base.runtime ? ' (runtime)' : ''}: ${base.reference}${base.digest && !base.reference.includes('@') ? `@${base.digest}` : ''}`);
   }
   if (deps.report) {
     await logger.group('Image report', () =>

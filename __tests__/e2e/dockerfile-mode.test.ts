@@ -38,7 +38,7 @@ describe('dockerfile mode, end to end', () => {
 
     expect(main.outputs.mode).toBe('dockerfile');
     expect(main.outputs['mode-reason']).toBe('Dockerfile found, so BuildKit builds it');
-    expect(main.outputs.tags.split('\n')).toEqual([`${image}:main`, `${image}:sha-c0ffee0`]);
+    expect(main.outputs.tags!.split('\n')).toEqual([`${image}:main`, `${image}:sha-c0ffee0`]);
     expect(main.outputs.image).toBe(`${image}:main`);
 
     // The digest output is what the registry serves for every tag.
@@ -47,7 +47,7 @@ describe('dockerfile mode, end to end', () => {
     expect(served.Digest).toBe(main.outputs.digest);
     expect((await skopeoInspect(`${image}:sha-c0ffee0`)).Digest).toBe(main.outputs.digest);
     expect(main.outputs['image-id']).toMatch(/^sha256:/);
-    expect(JSON.parse(main.outputs.metadata)['containerimage.digest']).toBe(main.outputs.digest);
+    expect(JSON.parse(main.outputs.metadata!)['containerimage.digest']).toBe(main.outputs.digest);
 
     // OCI labels from the workflow run.
     const labels = served.Labels as Record<string, string>;
