@@ -10,6 +10,8 @@ import { createExec } from '../io/exec.js';
 import { memoryOutputs, memoryState, terminalLogger } from '../io/terminal.js';
 import { decide, runMain } from '../run.js';
 import { createActionsCacheStore } from '../cache/actions-cache.js';
+import { createRunRegistryClient } from '../registry/for-run.js';
+import { runReportCommand } from './report-command.js';
 
 const USAGE = `Usage:
   strata detect [path]                          say how the app at path would be built, and why
@@ -21,7 +23,11 @@ const USAGE = `Usage:
       --file PATH           Dockerfile path
       --platform P          target platform (repeatable)
       --build-arg K=V       (repeatable)
-  strata report IMAGE [--baseline IMAGE]        layer and base-image report for a pushed image
+  strata report IMAGE [options]                 layer and base-image report for an image (registry or local)
+      --baseline IMAGE      compare with this image
+      --base REF            a base image it was built FROM (repeatable)
+      --max-base-age DAYS   call older base images stale
+      --json                the report as JSON
 `;
 
 /** The run's git facts, for the OCI labels and default tags. */
@@ -45,6 +51,16 @@ async function gitContext(exec: Exec, dir: string): Promise<GitHubContext> {
 }
 
 export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  if (argv[0] === 'report') {
+    const exec = createExec();
+    return runReportCommand(argv.slice(1), {
+      registry: (image) => createRunRegistryClient({ env: process.env, logger: terminalLogger(), image }),
+      exec,
+      out,
+      err: process.stderr,
+      now: () => new Date(),
+    });
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -56,7 +72,6 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
       file: { type: 'string' },
       platform: { type: 'string', multiple: true },
       'build-arg': { type: 'string', multiple: true },
-      baseline: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

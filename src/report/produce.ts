@@ -47,7 +47,8 @@ export class SizeIncreaseError extends Error {
   }
 }
 
-function repositoryOf(reference: string): string {
+/** The repository part of a reference: without its tag or digest. */
+export function repositoryOf(reference: string): string {
   return reference.replace(/@sha256:[0-9a-f]{64}$/, '').replace(/:[^/:]+$/, '');
 }
 
@@ -66,7 +67,12 @@ async function readCurrent(deps: ReportDeps, client: RegistryClient, result: Bui
   return out;
 }
 
-async function basesFor(client: RegistryClient, image: ImageSummary, uses: readonly BaseImageUse[], logger: Logger): Promise<BasesByPlatform | undefined> {
+/**
+ * The base image layers of `image` per platform, from the runtime base in `uses` (read from its
+ * registry and matched layer by layer); just the reference (`'*'`) when the image is not a
+ * registry image or the base cannot be read; undefined when no use is the runtime base.
+ */
+export async function basesFor(client: RegistryClient, image: ImageSummary, uses: readonly BaseImageUse[], logger: Logger): Promise<BasesByPlatform | undefined> {
   const runtime = uses.find((u) => u.runtime);
   if (!runtime || image.source !== 'registry') return runtime ? { '*': { reference: runtime.reference } } : undefined;
   try {

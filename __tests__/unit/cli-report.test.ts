@@ -1,0 +1,337 @@
+// `strata report`: arguments, exit codes, where images are read from, which base images are
+// assessed. No network: the registry is an in-memory fake behind RegistryClient's fetch seam, the
+// engine a fake docker CLI replaying captured `docker image inspect` / `docker history` output.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { Exec, ExecResult } from '../../src/adapters.js';
+import {
+  OCI_BASE_DIGEST_LABEL,
+  OCI_BASE_NAME_LABEL,
+  UsageError,
+  knownBases,
+  parseReportArgs,
+  runReportCommand,
+} from '../../src/cli/report-command.js';
+import { LIFECYCLE_METADATA_LABEL } from '../../src/compare/attribution.js';
+import type { ImageSummary } from '../../src/image/types.js';
+import { RegistryClient } from '../../src/registry/client.js';
+import type { Report } from '../../src/report/report.js';
+
+const sha = (s: string | Buffer) => `sha256:${createHash('sha256').update(s).digest('hex')}`;
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const HOST = 'registry.test';
+
+interface FakeLayer {
+  /** Stands for the layer's content: same text, same digest. */
+  content: string;
+  size: number;
+  createdBy: string;
+}
+
+/** A distribution registry in memory: manifests by tag and digest, config blobs, tag lists. */
+class FakeRegistry {
+  readonly manifests = new Map<string, { body: string; digest: string }>();
+  readonly blobs = new Map<string, string>();
+  readonly requests: string[] = [];
+
+  push(reference: string, image: { layers: FakeLayer[]; labels?: Record<string, string>; created?: string }): string {
+    const [repo, tag] = reference.replace(`${HOST}/`, '').split(':') as [string, string];
+    const config = JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      created: image.created ?? '2026-01-01T00:00:00Z',
+      config: { Labels: image.labels ?? {} },
+      rootfs: { type: 'layers', diff_ids: image.layers.map((l) => sha(`diff:${l.content}`)) },
+      history: image.layers.map((l) => ({ created_by: l.createdBy })),
+    });
+    this.blobs.set(`${repo}/${sha(config)}`, config);
+    const body = JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(config), size: config.length },
+      layers: image.layers.map((l) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: sha(`blob:${l.content}`), size: l.size })),
+    });
+    const digest = sha(body);
+    this.manifests.set(`${repo}:${tag}`, { body, digest });
+    this.manifests.set(`${repo}@${digest}`, { body, digest });
+    return digest;
+  }
+
+  fetch: typeof globalThis.fetch = async (input, init) => {
+    const url = new URL(String(input));
+    this.requests.push(`${init?.method ?? 'GET'} ${url.pathname}`);
+    const m = /^\/v2\/(.+)\/(manifests|blobs|tags)\/(.+)$/.exec(url.pathname);
+    if (url.host !== HOST || !m) return new Response('{"errors":[{"code":"NAME_UNKNOWN","message":"no such host here"}]}', { status: 404 });
+    const [, repo, kind, ref] = m as unknown as [string, string, string, string];
+    if (kind === 'tags') {
+      const tags = [...this.manifests.keys()].filter((k) => k.startsWith(`${repo}:`)).map((k) => k.slice(repo.length + 1));
+      return Response.json({ name: repo, tags });
+    }
+    if (kind === 'blobs') {
+      const blob = this.blobs.get(`${repo}/${ref}`);
+      return blob === undefined ? new Response('{"errors":[{"code":"BLOB_UNKNOWN","message":"blob unknown"}]}', { status: 404 }) : new Response(blob);
+    }
+    const found = this.manifests.get(ref.startsWith('sha256:') ? `${repo}@${ref}` : `${repo}:${ref}`);
+    if (!found) return new Response('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}', { status: 404 });
+    const headers = { 'Content-Type': OCI_MANIFEST, 'Docker-Content-Digest': found.digest };
+    return init?.method === 'HEAD' ? new Response(null, { headers }) : new Response(found.body, { headers });
+  };
+
+  client(): RegistryClient {
+    return new RegistryClient({ fetch: this.fetch, retries: 0 });
+  }
+}
+
+/** The docker CLI for images the engine has: the captured probe:1 image under any name. */
+function fakeDocker(localImages: string[] = []): Exec & { calls: string[][] } {
+  const inspect = readFileSync(new URL('../fixtures/engine/inspect.json', import.meta.url), 'utf8');
+  const history = readFileSync(new URL('../fixtures/engine/history.jsonl', import.meta.url), 'utf8');
+  const calls: string[][] = [];
+  return {
+    calls,
+    async run(command, args): Promise<ExecResult> {
+      calls.push([command, ...args]);
+      const ref = args.at(-1)!;
+      if (command !== 'docker' || !localImages.includes(ref)) {
+        return { exitCode: 1, stdout: '', stderr: `Error response from daemon: No such image: ${ref}\n` };
+      }
+      if (args[0] === 'image' && args[1] === 'inspect') return { exitCode: 0, stdout: inspect, stderr: '' };
+      if (args[0] === 'history') return { exitCode: 0, stdout: history, stderr: '' };
+      return { exitCode: 1, stdout: '', stderr: 'unexpected' };
+    },
+  };
+}
+
+function sink(): Writable & { text: () => string } {
+  const chunks: string[] = [];
+  const w = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  }) as Writable & { text: () => string };
+  w.text = () => chunks.join('');
+  return w;
+}
+
+const NOW = new Date('2026-03-01T00:00:00Z');
+
+async function report(argv: string[], opts: { registry?: FakeRegistry; local?: string[] } = {}) {
+  const registry = opts.registry ?? new FakeRegistry();
+  const out = sink();
+  const err = sink();
+  const asked: string[] = [];
+  const code = await runReportCommand(argv, {
+    registry: async (image) => {
+      asked.push(image);
+      return registry.client();
+    },
+    exec: fakeDocker(opts.local),
+    out,
+    err,
+    now: () => NOW,
+  });
+  return { code, stdout: out.text(), stderr: err.text(), asked, registry };
+}
+
+const BASE_LAYER: FakeLayer = { content: 'busybox', size: 1_000_000, createdBy: 'COPY rootfs/ / # buildkit' };
+
+function twoRevisions(): FakeRegistry {
+  const r = new FakeRegistry();
+  r.push(`${HOST}/library/busybox:1.36`, { layers: [BASE_LAYER] });
+  r.push(`${HOST}/library/busybox:1.37`, { layers: [{ ...BASE_LAYER, content: 'busybox 1.37' }] });
+  r.push(`${HOST}/acme/app:1`, {
+    layers: [BASE_LAYER, { content: 'app v1', size: 2_000, createdBy: 'COPY app.sh /app/ # buildkit' }, { content: 'data v1', size: 10_000, createdBy: 'COPY data/ /app/data/ # buildkit' }],
+  });
+  r.push(`${HOST}/acme/app:2`, {
+    layers: [BASE_LAYER, { content: 'app v1', size: 2_000, createdBy: 'COPY app.sh /app/ # buildkit' }, { content: 'data v2', size: 45_000, createdBy: 'COPY data/ /app/data/ # buildkit' }],
+  });
+  return r;
+}
+
+describe('parseReportArgs', () => {
+  it('takes IMAGE, --baseline, repeated --base, --max-base-age and --json', () => {
+    expect(parseReportArgs(['ghcr.io/a/app:2', '--baseline', 'ghcr.io/a/app:1', '--base', 'node:20-slim', '--base', 'debian:12', '--max-base-age', '90', '--json'])).toEqual({
+      image: 'ghcr.io/a/app:2',
+      baseline: 'ghcr.io/a/app:1',
+      bases: ['node:20-slim', 'debian:12'],
+      maxBaseAge: 90,
+      json: true,
+      help: false,
+    });
+    expect(parseReportArgs(['app:1'])).toEqual({ image: 'app:1', bases: [], json: false, help: false });
+    expect(parseReportArgs(['--help']).help).toBe(true);
+  });
+
+  it.each([
+    [[], /missing IMAGE/],
+    [['a:1', 'b:1'], /one IMAGE only; unexpected "b:1"/],
+    [['a:1', '--bogus'], /Unknown option '--bogus'/],
+    [['a:1', '--baseline'], /--baseline/],
+    [['a:1', '--baseline', 'b:1', '--baseline', 'c:1'], /--baseline given 2 times \("b:1", "c:1"\)/],
+    [['a:1', '--base', ''], /--base has an empty value/],
+    [['a:1', '--max-base-age', 'ninety'], /--max-base-age has an invalid value "ninety": use a whole number of days greater than 0/],
+    [['a:1', '--max-base-age', '0'], /--max-base-age has an invalid value "0"/],
+    [['a:1', '--max-base-age=-3'], /--max-base-age has an invalid value "-3"/],
+    [['a:1', '--max-base-age', '1.5'], /--max-base-age has an invalid value "1.5"/],
+  ])('%j is a usage error', (argv, message) => {
+    expect(() => parseReportArgs(argv)).toThrow(UsageError);
+    expect(() => parseReportArgs(argv)).toThrow(message);
+  });
+});
+
+describe('runReportCommand exit codes', () => {
+  it('usage errors exit 2 with the message and the usage on stderr, nothing on stdout', async () => {
+    const r = await report(['app:1', '--max-base-age', 'soon']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: strata report: --max-base-age has an invalid value "soon"/);
+    expect(r.stderr).toContain('Usage: strata report IMAGE');
+    expect(r.asked).toEqual([]);
+    expect((await report([])).code).toBe(2);
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const r = await report(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--base REF');
+  });
+
+  it('an image found nowhere exits 1 with one line quoting it', async () => {
+    const r = await report([`${HOST}/acme/app:nope`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^error: cannot read image "${HOST}/acme/app:nope": its registry: Manifest ${HOST}/acme/app:nope not found .*; the local Docker engine: .*No such image`));
+  });
+});
+
+describe('report output', () => {
+  it('compares two registry images: both named, the changed layer with its instruction and delta', async () => {
+    const r = await report([`${HOST}/acme/app:2`, '--baseline', `${HOST}/acme/app:1`, '--base', `${HOST}/library/busybox:1.36`], { registry: twoRevisions() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.asked).toEqual([`${HOST}/acme/app:2`]);
+    expect(r.stdout).toContain(`image     ${HOST}/acme/app:2: read from its registry (compressed sizes)`);
+    expect(r.stdout).toContain(`baseline  ${HOST}/acme/app:1: read from its registry (compressed sizes)`);
+    expect(r.stdout).toContain(`bases     ${HOST}/library/busybox:1.36: from --base`);
+    expect(r.stdout).toContain(`+35.0 kB (+3.5%) against ${HOST}/acme/app:1`);
+    expect(r.stdout).toMatch(/changed\s+10.0 kB\s+-> 45.0 kB\s+\+35.0 kB \(\+350.0%\)\s+COPY data\/ \/app\/data\//);
+    expect(r.stdout).toContain('2 unchanged layers, 1.00 MB');
+    // 1.37 exists in the same repository: the base is flagged.
+    expect(r.stdout).toContain(`${HOST}/library/busybox:1.36 [final]: newer-version`);
+    expect(r.stdout).toContain('Sizes: compressed registry blobs.');
+  });
+
+  it('--json prints the Report, nothing else on stdout', async () => {
+    const r = await report([`${HOST}/acme/app:2`, '--baseline', `${HOST}/acme/app:1`, '--base', `${HOST}/library/busybox:1.36`, '--json', '--max-base-age', '30'], { registry: twoRevisions() });
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as Report;
+    expect(json.comparison.status).toBe('compared');
+    expect(json.baseline).toMatchObject({ reference: `${HOST}/acme/app:1`, origin: 'compare-to', sizeKind: 'compressed' });
+    expect(json.headline).toMatchObject({ delta: 35_000, sizeKind: 'compressed', platform: 'linux/amd64' });
+    expect(json.comparison.platforms[0]!.changes[0]).toMatchObject({ status: 'unchanged', origin: { kind: 'base', reference: `${HOST}/library/busybox:1.36` } });
+    expect(json.staleBases).toEqual([`${HOST}/library/busybox:1.36`]);
+    expect(json.maxBaseAge).toBe(30);
+    expect(json.generatedAt).toBe(NOW.toISOString());
+    expect(r.stderr).toBe('');
+  });
+
+  it('falls back to the engine for an image the registry lacks, says so, and does not subtract across kinds', async () => {
+    const r = await report(['probe:1', '--baseline', `${HOST}/acme/app:1`], { registry: twoRevisions(), local: ['probe:1'] });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^image {5}probe:1: read from the local Docker engine \(uncompressed sizes\), as its registry did not provide it \(Manifest docker.io\/library\/probe:1 .*\)$/m);
+    expect(r.stdout).toContain("NOT COMPARED: the image's sizes are uncompressed (local engine), the baseline's compressed (registry)");
+    expect(r.stdout).toContain('no size comparison: the baseline');
+    expect(r.stdout).not.toMatch(/ -> /);
+    expect(r.stdout).toContain('Sizes: uncompressed engine layers.');
+
+    const json = await report(['probe:1', '--baseline', `${HOST}/acme/app:1`, '--json'], { registry: twoRevisions(), local: ['probe:1'] });
+    const parsed = JSON.parse(json.stdout) as Report;
+    expect(parsed.comparison.status).toBe('incomparable');
+    expect(parsed.image).toMatchObject({ source: 'engine', sizeKind: 'uncompressed' });
+    expect(parsed.headline.delta).toBeUndefined();
+    expect(json.stderr).toContain('note: image probe:1: read from the local Docker engine');
+    expect(json.stderr).toContain('NOT COMPARED');
+  });
+
+  it('a --baseline that cannot be read leaves a report without comparison, saying why', async () => {
+    const r = await report([`${HOST}/acme/app:2`, '--baseline', `${HOST}/acme/app:gone`], { registry: twoRevisions() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`baseline  ${HOST}/acme/app:gone: not read, so no comparison (cannot read image "${HOST}/acme/app:gone"`);
+    expect(r.stdout).toContain(`no size comparison: cannot read image "${HOST}/acme/app:gone"`);
+  });
+
+  it('without --base or labels: no base image known', async () => {
+    const r = await report([`${HOST}/acme/app:2`], { registry: twoRevisions() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('bases     no base image known (pass --base)');
+    expect(r.stdout).toContain('no size comparison: no --baseline given');
+    expect(r.stdout).not.toContain('Base images');
+  });
+
+  it('the OCI base labels name the base and the digest built from: a moved tag is flagged', async () => {
+    const registry = twoRevisions();
+    const old = sha('an older busybox:1.36 manifest');
+    registry.push(`${HOST}/acme/labelled:1`, {
+      layers: [BASE_LAYER, { content: 'app', size: 10, createdBy: 'COPY . /app # buildkit' }],
+      labels: { [OCI_BASE_NAME_LABEL]: `${HOST}/library/busybox:1.36`, [OCI_BASE_DIGEST_LABEL]: old },
+    });
+    const r = await report([`${HOST}/acme/labelled:1`, '--json'], { registry });
+    const json = JSON.parse(r.stdout) as Report;
+    expect(json.freshness[0]).toMatchObject({ use: { reference: `${HOST}/library/busybox:1.36`, digest: old }, verdict: 'tag-moved' });
+    // --base takes over, and keeps the labelled digest for the same reference.
+    const flagged = JSON.parse((await report([`${HOST}/acme/labelled:1`, '--json', '--base', `${HOST}/library/busybox:1.36`], { registry })).stdout) as Report;
+    expect(flagged.freshness[0]).toMatchObject({ use: { stage: 'final', digest: old }, verdict: 'tag-moved' });
+  });
+});
+
+describe('knownBases', () => {
+  const image = (labels: Record<string, string>): ImageSummary => ({
+    reference: 'x',
+    digest: 'sha256:x',
+    source: 'registry',
+    sizeKind: 'compressed',
+    platforms: [
+      { platform: 'unknown/unknown', manifestDigest: 'a', configDigest: 'a', layers: [], history: [], labels: {} },
+      { platform: 'linux/amd64', manifestDigest: 'b', configDigest: 'b', layers: [], history: [], labels },
+    ],
+  });
+  const digest = `sha256:${'a'.repeat(64)}`;
+
+  it('--base REFs in FROM order, the last one the runtime base', () => {
+    expect(knownBases(image({}), ['golang:1.22', 'gcr.io/distroless/static'])).toEqual({
+      from: '--base',
+      uses: [
+        { reference: 'golang:1.22', stage: 'stage 0', runtime: false },
+        { reference: 'gcr.io/distroless/static', stage: 'final', runtime: true },
+      ],
+    });
+  });
+
+  it('the buildpack run image from the lifecycle label, with the digest it was published by', () => {
+    const label = JSON.stringify({ runImage: { topLayer: 'sha256:t', reference: `index.docker.io/paketobuildpacks/run-jammy-base@${digest}`, image: 'paketobuildpacks/run-jammy-base:latest' } });
+    // The lifecycle label wins over the OCI labels.
+    const bases = knownBases(image({ [LIFECYCLE_METADATA_LABEL]: label, [OCI_BASE_NAME_LABEL]: 'other:1' }), []);
+    expect(bases.uses).toEqual([{ reference: 'paketobuildpacks/run-jammy-base:latest', stage: 'run-image', runtime: true, digest }]);
+    expect(bases.from).toContain(LIFECYCLE_METADATA_LABEL);
+    // A daemon export records a local image id, not a digest; the deprecated stack.runImage still names it.
+    const local = JSON.stringify({ runImage: { reference: `sha256:${'b'.repeat(64)}` }, stack: { runImage: { image: 'cnbs/run:noble' } } });
+    expect(knownBases(image({ [LIFECYCLE_METADATA_LABEL]: local }), []).uses).toEqual([{ reference: 'cnbs/run:noble', stage: 'run-image', runtime: true }]);
+  });
+
+  it('the OCI base name and digest labels', () => {
+    expect(knownBases(image({ [OCI_BASE_NAME_LABEL]: 'docker.io/library/node:20-slim', [OCI_BASE_DIGEST_LABEL]: digest }), []).uses).toEqual([
+      { reference: 'docker.io/library/node:20-slim', stage: 'base', runtime: true, digest },
+    ]);
+    // --base with the same image (written the short way) keeps the labelled digest; another does not.
+    expect(knownBases(image({ [OCI_BASE_NAME_LABEL]: 'docker.io/library/node:20-slim', [OCI_BASE_DIGEST_LABEL]: digest }), ['node:20-slim']).uses[0]!.digest).toBe(digest);
+    expect(knownBases(image({ [OCI_BASE_NAME_LABEL]: 'docker.io/library/node:20-slim', [OCI_BASE_DIGEST_LABEL]: digest }), ['node:22-slim']).uses[0]!.digest).toBeUndefined();
+  });
+
+  it('nothing known', () => {
+    expect(knownBases(image({}), [])).toEqual({ uses: [] });
+  });
+});
