@@ -3,10 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['__tests__/**/*.test.ts'],
-    // e2e tests drive one real Docker engine and registry; running their files in parallel on a
-    // 2-core runner only makes each build slower and timeouts flakier.
-    fileParallelism: true,
-    maxWorkers: 2,
+    // The e2e tests share one real Docker engine, and some prune its build cache to prove a cache
+    // came from the Actions cache: files run one at a time so no test sees another's prune.
+    fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

@@ -1,17 +1,14 @@
 // The pipeline, with its adapters passed in. Entrypoints (main.ts, post.ts, cli.ts) build the
 // adapters and call these; tests call them with loopback-backed ones.
+import { existsSync } from 'node:fs';
 import type { ContextFiles, Exec, Logger, Outputs, StateStore } from './adapters.js';
-import { builderFacts } from './build/buildx.js';
+import { buildWithBuildpacks, planBuildpack } from './build/buildpack-mode.js';
 import { planBuildkitCache, type RunFacts } from './build/buildkit-cache.js';
+import { builderFacts } from './build/buildx.js';
 import { buildWithDockerfile, cacheArgsOf } from './build/dockerfile-mode.js';
+import type { ToolCache } from './build/pack-install.js';
 import { resolveTags } from './build/tags.js';
 import type { BuildResult } from './build/types.js';
-import { detectMode, type ModeDecision } from './detect/mode.js';
-import type { GitHubContext } from './github/context.js';
-import { parseInputs, type InputReader, type Inputs } from './inputs.js';
-import { join } from 'node:path';
-import { existsSync } from 'node:fs';
-import { buildkitLocalCacheEntries } from './cache/buildkit-local.js';
 import {
   buildCacheSpec,
   readCacheKeyFiles,
@@ -20,9 +17,12 @@ import {
   settleAfterBuild,
   type CacheState,
 } from './cache/build-cache.js';
+import { buildkitLocalCacheEntries } from './cache/buildkit-local.js';
+import type { CacheSubject } from './cache/keys.js';
 import type { CacheStore } from './cache/store.js';
-import { buildWithBuildpacks, planBuildpack } from './build/buildpack-mode.js';
-import type { ToolCache } from './build/pack-install.js';
+import { detectMode, type ModeDecision } from './detect/mode.js';
+import type { GitHubContext } from './github/context.js';
+import { parseInputs, type InputReader, type Inputs } from './inputs.js';
 import { produceReport, type ReportDeps } from './report/produce.js';
 
 export interface RunDeps {
@@ -124,24 +124,11 @@ async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, 
   );
   if (cachePlan.kind !== 'user') deps.logger.info(cachePlan.note);
 
-  let cacheArgs = cacheArgsOf(cachePlan);
-  let cache: CacheState | undefined;
-  if (cachePlan.kind === 'local') {
-    const spec = buildCacheSpec({
-      subject: { mode: 'dockerfile', image: inputs.image, platforms: inputs.platforms },
-      lockfiles: await readCacheKeyFiles(deps.files, inputs.context, 'dockerfile'),
-      ...runnerPlatform(deps.env),
-    });
-    const restored = await restoreForBuild(spec, { store: deps.cacheStore, logger: deps.logger, exec: deps.exec });
-    cache = { spec, restored };
-    deps.outputs.set('cache-hit', restored.hit);
-    deps.outputs.set('cache-key', spec.keys.primary);
-    cacheArgs = buildkitLocalCacheEntries(spec.dir, { restored: restored.hit !== 'miss' });
-  }
-
-  let result: BuildResult;
-  try {
-    result = await buildWithDockerfile(deps, {
+  const cache =
+    cachePlan.kind === 'local' ? await restoreCache(deps, inputs, { mode: 'dockerfile', image: inputs.image, platforms: inputs.platforms }) : undefined;
+  const cacheArgs = cache ? buildkitLocalCacheEntries(cache.spec.dir, { restored: cache.restored.hit !== 'miss' }) : cacheArgsOf(cachePlan);
+  return withBuildCache(deps, cache, () =>
+    buildWithDockerfile(deps, {
       inputs,
       dockerfile,
       tags,
@@ -150,7 +137,28 @@ async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, 
       cachePlan: cacheArgs,
       tempDir: deps.tempDir,
       now: deps.now(),
-    });
+    }),
+  );
+}
+
+/** Restores the build cache before the build and sets the cache outputs. */
+async function restoreCache(deps: RunDeps, inputs: Inputs, subject: CacheSubject): Promise<CacheState> {
+  const spec = buildCacheSpec({
+    subject,
+    lockfiles: await readCacheKeyFiles(deps.files, inputs.context, subject.mode),
+    ...runnerPlatform(deps.env),
+  });
+  const restored = await restoreForBuild(spec, { store: deps.cacheStore, logger: deps.logger, exec: deps.exec });
+  deps.outputs.set('cache-hit', restored.hit);
+  deps.outputs.set('cache-key', spec.keys.primary);
+  return { spec, restored };
+}
+
+/** Runs the build; on success hands the cache to the post step, on failure drops what it exported. */
+async function withBuildCache(deps: RunDeps, cache: CacheState | undefined, build: () => Promise<BuildResult>): Promise<BuildResult> {
+  let result: BuildResult;
+  try {
+    result = await build();
   } catch (e) {
     if (cache) await settleAfterBuild(cache.spec, false);
     throw e;
@@ -168,26 +176,9 @@ async function runBuildpack(deps: RunDeps, inputs: Inputs, tags: string[]): Prom
   deps.logger.info(`Builder: ${planning.choice.builder} (${planning.choice.reason})`);
   deps.outputs.set('buildpack-builder', planning.choice.builder);
 
-  let cache: CacheState | undefined;
-  if (inputs.cache) {
-    const spec = buildCacheSpec({
-      subject: { mode: 'buildpack', builder: planning.choice.builder },
-      lockfiles: await readCacheKeyFiles(deps.files, inputs.context, 'buildpack'),
-      ...runnerPlatform(deps.env),
-    });
-    const restored = await restoreForBuild(spec, { store: deps.cacheStore, logger: deps.logger, exec: deps.exec });
-    cache = { spec, restored };
-    deps.outputs.set('cache-hit', restored.hit);
-    deps.outputs.set('cache-key', spec.keys.primary);
-  } else {
-    deps.logger.info('Buildpack layer cache is off (input "cache" is false).');
-  }
-
-  const result = await buildWithBuildpacks(deps, { inputs, tags, planning, cacheDir: cache?.spec.dir, tempDir: deps.tempDir });
-  if (cache) deps.state.set(CACHE_STATE, JSON.stringify(cache));
-  return result;
-}
-
-export function scratchDir(env: Record<string, string | undefined>, name: string): string {
-  return join(env.RUNNER_TEMP || env.TMPDIR || '/tmp', name);
+  if (!inputs.cache) deps.logger.info('Buildpack layer cache is off (input "cache" is false).');
+  const cache = inputs.cache ? await restoreCache(deps, inputs, { mode: 'buildpack', builder: planning.choice.builder }) : undefined;
+  return withBuildCache(deps, cache, () =>
+    buildWithBuildpacks(deps, { inputs, tags, planning, cacheDir: cache?.spec.dir, tempDir: deps.tempDir }),
+  );
 }

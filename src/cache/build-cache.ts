@@ -65,15 +65,19 @@ interface Deps {
   exec: Exec;
 }
 
+function fingerprintOf(spec: BuildCacheSpec): () => Promise<string | undefined> {
+  return () => (spec.kind === 'buildpack' ? buildpackCacheFingerprint(spec.dir) : buildkitCacheFingerprint(spec.dir));
+}
+
 export async function restoreForBuild(spec: BuildCacheSpec, deps: Deps): Promise<RestoredBuildCache> {
-  const buildpack = spec.kind === 'buildpack';
   return restoreBuildCache({
     store: deps.store,
     logger: deps.logger,
     paths: [spec.path],
     keys: spec.keys,
-    fingerprint: () => (buildpack ? buildpackCacheFingerprint(spec.dir) : buildkitCacheFingerprint(spec.dir)),
-    afterRestore: buildpack ? () => restoreOwnership(spec.dir, deps) : undefined,
+    fingerprint: fingerprintOf(spec),
+    // Only the lifecycle's files belong to another user (the builder's); BuildKit's are ours.
+    afterRestore: spec.kind === 'buildpack' ? () => restoreOwnership(spec.dir, deps) : undefined,
   });
 }
 
@@ -84,7 +88,6 @@ export async function settleAfterBuild(spec: BuildCacheSpec, buildSucceeded: boo
 
 export async function saveAfterBuild(state: CacheState, buildSucceeded: boolean, deps: Deps): Promise<SavedBuildCache> {
   const { spec } = state;
-  const buildpack = spec.kind === 'buildpack';
   return saveBuildCache({
     store: deps.store,
     logger: deps.logger,
@@ -92,7 +95,7 @@ export async function saveAfterBuild(state: CacheState, buildSucceeded: boolean,
     keys: spec.keys,
     buildSucceeded,
     restored: state.restored,
-    fingerprint: () => (buildpack ? buildpackCacheFingerprint(spec.dir) : buildkitCacheFingerprint(spec.dir)),
-    beforeSave: buildpack ? () => prepareCacheForSave(spec.dir, deps) : undefined,
+    fingerprint: fingerprintOf(spec),
+    beforeSave: spec.kind === 'buildpack' ? () => prepareCacheForSave(spec.dir, deps) : undefined,
   });
 }
