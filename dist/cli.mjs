@@ -20,7 +20,7 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-WZKQOTMH.mjs";
+} from "./chunks/chunk-QYA7IYVO.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-JPBYJ7RS.mjs";

@@ -11,7 +11,16 @@ import { runMain, type RunDeps } from './run.js';
 import { runPost } from './post-step.js';
 import { createActionsCacheStore } from './cache/actions-cache.js';
 
-function deps(): RunDeps {
+function postDeps(): Parameters<typeof runPost>[0] {
+  return {
+    state: actionsState,
+    logger: actionsLogger,
+    exec: createExec(),
+    cacheStore: createActionsCacheStore({ env: process.env }),
+  };
+}
+
+function mainDeps(): RunDeps {
   const env = process.env;
   return {
     readInput: readActionInput,
@@ -47,15 +56,13 @@ function deps(): RunDeps {
 
 export async function runStep(step: 'main' | 'post'): Promise<void> {
   try {
-    if (step === 'main') await runMain(deps());
-    else await runPost(deps());
+    if (step === 'main') await runMain(mainDeps());
+    else await runPost(postDeps());
   } catch (e) {
-    if (step === 'post') {
-      // The post step only saves caches and cleans up: it warns, like actions/cache's save.
-      actionsLogger.warning(e instanceof Error ? e.message : String(e));
-      return;
-    }
-    failStep(e instanceof Error ? e.message : String(e));
+    const message = e instanceof Error ? e.message : String(e);
+    // The post step only saves caches: it warns, like actions/cache's save, and never fails the job.
+    if (step === 'post') actionsLogger.warning(message);
+    else failStep(message);
   }
   // @actions/cache can't abort a hung request; a socket left open must not keep the step alive.
   process.exit();

@@ -1,6 +1,5 @@
 // The pipeline, with its adapters passed in. Entrypoints (main.ts, post.ts, cli.ts) build the
 // adapters and call these; tests call them with loopback-backed ones.
-import { existsSync } from 'node:fs';
 import type { ContextFiles, Exec, Logger, Outputs, StateStore } from './adapters.js';
 import { buildWithBuildpacks, planBuildpack } from './build/buildpack-mode.js';
 import { planBuildkitCache, type RunFacts } from './build/buildkit-cache.js';
@@ -51,11 +50,10 @@ export interface RunDeps {
 
 export const CACHE_STATE = 'build-cache';
 
-export function runFacts(env: Record<string, string | undefined>): RunFacts {
-  const url = env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : (env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL);
+function runFacts(deps: Pick<RunDeps, 'env' | 'cacheStore'>): RunFacts {
   return {
-    actionsCacheAvailable: Boolean(url && env.ACTIONS_RUNTIME_TOKEN),
-    cacheServiceV2: Boolean(env.ACTIONS_CACHE_SERVICE_V2),
+    actionsCacheAvailable: deps.cacheStore.isAvailable(),
+    cacheServiceV2: Boolean(deps.env.ACTIONS_CACHE_SERVICE_V2),
   };
 }
 
@@ -65,7 +63,7 @@ export async function decide(deps: Pick<RunDeps, 'files'>, inputs: Inputs): Prom
     requested: inputs.mode,
     contextFiles,
     context: inputs.context,
-    file: inputs.file ? { path: inputs.file, exists: existsSync(inputs.file) } : undefined,
+    file: inputs.file ? { path: inputs.file, exists: (await deps.files.read(inputs.file)) !== undefined } : undefined,
   });
 }
 
@@ -120,7 +118,7 @@ async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, 
       platforms: inputs.platforms,
     },
     builder,
-    runFacts(deps.env),
+    runFacts(deps),
   );
   if (cachePlan.kind !== 'user') deps.logger.info(cachePlan.note);
 
