@@ -1,0 +1,66 @@
+// `npm run bench`: Strata's performance figures, each next to a reference, in one run. Nothing is
+// asserted: these are measurements to read, not tests. Sections (all by default; pick some with
+// `npm run bench -- 2 4`):
+//   1. action overhead in Dockerfile mode (main step vs raw docker buildx build, fully cached)
+//   2. cold start of the bundle (to its first input read) vs bare Node
+//   3. cold vs warm builds through the loopback Actions cache, both modes, bytes uploaded
+//   4. reading two images' summaries: Strata's registry client vs skopeo
+// Needs the test environment (scripts/test-env.sh, which `npm run bench` runs first) and a
+// current dist/ (node scripts/bundle.mjs).
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pushBaseImage, requireDocker } from '../__tests__/support/docker.ts';
+import { startRegistry } from '../__tests__/support/registry.ts';
+import { REPO_ROOT } from '../__tests__/support/runner.ts';
+import { benchCache } from './cache.ts';
+import { benchColdStart } from './cold-start.ts';
+import { fmtMs, progress } from './lib.ts';
+import { benchOverhead } from './overhead.ts';
+import { benchRegistryReads } from './registry-reads.ts';
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Names, sizes and mtimes of dist/: another bundle written during the run changes it. */
+function distFingerprint(): string {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) return files(path);
+      const st = statSync(path);
+      return [`${path}:${st.size}:${st.mtimeMs}`];
+    });
+  return files(join(REPO_ROOT, 'dist')).sort().join('\n');
+}
+
+const wanted = new Set(process.argv.slice(2).map(Number).filter((n) => n >= 1 && n <= 4));
+const sections = wanted.size > 0 ? wanted : new Set([1, 2, 3, 4]);
+
+const start = performance.now();
+await requireDocker();
+const distAge = statSync(join(REPO_ROOT, 'dist/main.mjs')).mtimeMs;
+const stale = newestMtime(join(REPO_ROOT, 'src')) > distAge;
+console.log(`# Strata bench — Node ${process.version}, ${new Date().toISOString()}`);
+if (stale) console.log('WARNING: src/ has files newer than dist/main.mjs; run `node scripts/bundle.mjs` first or the figures describe an old bundle.');
+
+const distAtStart = distFingerprint();
+const registry = await startRegistry();
+try {
+  const base = `${registry.host}/library/busybox:1.36`;
+  progress(`loopback registry ${registry.host}; pushing ${base}`);
+  await pushBaseImage(base);
+  if (sections.has(1)) await benchOverhead({ registryHost: registry.host, base });
+  if (sections.has(2)) await benchColdStart();
+  if (sections.has(3)) await benchCache({ registryHost: registry.host, base });
+  if (sections.has(4)) await benchRegistryReads({ registryHost: registry.host, base });
+} finally {
+  await registry.stop();
+}
+if (distFingerprint() !== distAtStart) console.log('\nWARNING: dist/ was rewritten while the bench ran (another bundle); figures may mix two builds.');
+console.log(`\nbench finished in ${fmtMs(performance.now() - start)}`);
