@@ -1,7 +1,7 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-CAYYNYIC.mjs";
+} from "./chunks/chunk-2VSU4S3L.mjs";
 import "./chunks/chunk-KRM5YOJO.mjs";
 import "./chunks/chunk-JPBYJ7RS.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";

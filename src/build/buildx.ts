@@ -36,20 +36,23 @@ export function buildErrorSummary(stderr: string, max = 12): string {
 }
 
 export async function builderFacts(exec: Exec, builder?: string): Promise<BuilderFacts> {
-  const version = await exec.run('docker', ['buildx', 'version']);
+  // Three independent probes of ~100 ms each: asked at once, they cost one.
+  const [version, inspect, info] = await Promise.all([
+    exec.run('docker', ['buildx', 'version']),
+    exec.run('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])]),
+    exec.run('docker', ['info', '--format', '{{json .DriverStatus}}']),
+  ]);
   const buildxVersion = version.exitCode === 0 ? parseBuildxVersion(version.stdout) : undefined;
-  let driver = 'docker';
-  if (buildxVersion) {
-    const inspect = await exec.run('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])]);
-    if (inspect.exitCode !== 0) {
-      throw new BuildError(
-        `Input "buildx-builder" names ${JSON.stringify(builder ?? '')}, which buildx cannot use: ${inspect.stderr.trim()}. List builders with "docker buildx ls".`,
-      );
-    }
-    driver = parseBuilderDriver(inspect.stdout);
+  if (buildxVersion && inspect.exitCode !== 0) {
+    throw new BuildError(
+      `Input "buildx-builder" names ${JSON.stringify(builder ?? '')}, which buildx cannot use: ${inspect.stderr.trim()}. List builders with "docker buildx ls".`,
+    );
   }
-  const info = await exec.run('docker', ['info', '--format', '{{json .DriverStatus}}']);
-  return { driver, buildxVersion, containerdStore: info.stdout.includes('io.containerd.snapshotter') };
+  return {
+    driver: buildxVersion ? parseBuilderDriver(inspect.stdout) : 'docker',
+    buildxVersion,
+    containerdStore: info.stdout.includes('io.containerd.snapshotter'),
+  };
 }
 
 export interface DockerBuildOutcome {

@@ -91,14 +91,14 @@ export async function buildWithDockerfile(
   const bases: BaseImageUse[] = content
     ? baseImagesOf(content, { file: req.dockerfile, buildArgs: req.inputs.buildArgs, target: req.inputs.target })
     : [];
-  const outcome = await runDockerBuild(deps.exec, deps.logger, plan, req.builder);
-  // Resolved after the build so the build's own pull authenticated first; the registry answers
-  // with the digest the build just used unless the tag moved in these few seconds.
-  await Promise.all(
-    bases.map(async (b) => {
+  // Resolved alongside the build, which pulls the same tags: the digests agree unless a tag moves
+  // in those seconds, and the lookups cost no time of their own.
+  const [outcome] = await Promise.all([
+    runDockerBuild(deps.exec, deps.logger, plan, req.builder),
+    ...bases.map(async (b) => {
       b.digest = await resolveDigest(deps.exec, b.reference);
     }),
-  );
+  ]);
   return {
     mode: 'dockerfile',
     tags: req.tags,

@@ -147,11 +147,13 @@ export function summarizeEngineImage(reference: string, inspect: EngineInspect, 
 
 /** Reads a local image through the docker CLI. */
 export async function readEngineImageSummary(exec: Exec, reference: string): Promise<ImageSummary> {
-  const inspect = await exec.run('docker', ['image', 'inspect', '--format', '{{json .}}', reference]);
+  const [inspect, history] = await Promise.all([
+    exec.run('docker', ['image', 'inspect', '--format', '{{json .}}', reference]),
+    exec.run('docker', ['history', '--no-trunc', '--human=false', '--format', '{{json .}}', reference]),
+  ]);
   if (inspect.exitCode !== 0) {
     throw new EngineImageError(`docker image inspect ${reference} failed (exit ${inspect.exitCode}): ${inspect.stderr.trim()}`);
   }
-  const history = await exec.run('docker', ['history', '--no-trunc', '--human=false', '--format', '{{json .}}', reference]);
   if (history.exitCode !== 0) {
     throw new EngineImageError(`docker history ${reference} failed (exit ${history.exitCode}): ${history.stderr.trim()}`);
   }

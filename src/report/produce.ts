@@ -9,7 +9,7 @@ import type { BaseImageUse, BuildResult } from '../build/types.js';
 import type { CacheStore } from '../cache/store.js';
 import { baseLayersFrom } from '../compare/attribution.js';
 import { compareImages, platformKey, type BasesByPlatform } from '../compare/diff.js';
-import { annotationsFor, assessBases } from '../compare/freshness.js';
+import { annotationsFor, assessBases, type BaseImageFacts } from '../compare/freshness.js';
 import { gatherBaseFacts } from '../compare/gather.js';
 import { commentKey, markerFor, upsertComment, withMarker } from '../github/comment.js';
 import type { GitHubContext } from '../github/context.js';
@@ -54,16 +54,15 @@ export function repositoryOf(reference: string): string {
 
 async function readCurrent(deps: ReportDeps, client: RegistryClient, result: BuildResult): Promise<ImageSummary[]> {
   const reference = result.tags[0]!;
-  const out: ImageSummary[] = [];
-  if (result.pushed && result.digest) {
-    out.push(await readImageSummary(client, `${repositoryOf(reference)}@${result.digest}`, reference));
-  }
-  // Also the engine's view when the image is there: a baseline of that kind may be all there is.
-  try {
-    out.push(await readEngineImageSummary(deps.exec, reference));
-  } catch (e) {
-    if (out.length === 0) throw e;
-  }
+  // The registry's view when pushed, and the engine's when the image is there too: a baseline of
+  // that kind may be all there is.
+  const [registry, engine] = await Promise.allSettled([
+    result.pushed && result.digest ? readImageSummary(client, `${repositoryOf(reference)}@${result.digest}`, reference) : Promise.resolve(undefined),
+    readEngineImageSummary(deps.exec, reference),
+  ]);
+  if (registry.status === 'rejected') throw registry.reason;
+  const out = [registry.value, engine.status === 'fulfilled' ? engine.value : undefined].filter((s): s is ImageSummary => s !== undefined);
+  if (out.length === 0) throw (engine as PromiseRejectedResult).reason;
   return out;
 }
 
@@ -134,9 +133,11 @@ export async function produceReport(deps: ReportDeps, inputs: Inputs, result: Bu
     const candidates = await readCurrent(deps, client, result);
     currentForSnapshot = candidates;
     const current = candidates[0]!;
-    currentBases = await basesFor(client, current, result.baseImages, logger);
     const location = snapshotLocation(inputs.image, inputs.platforms, deps.home, deps.github.sha);
-    const [baseline, facts] = await Promise.all([
+    let baseline: ChosenBaseline;
+    let facts: BaseImageFacts[];
+    [currentBases, baseline, facts] = await Promise.all([
+      basesFor(client, current, result.baseImages, logger),
       chooseBaseline(deps, client, inputs, current, async () => loadSnapshot(deps.cacheStore, location, logger)),
       gatherBaseFacts(baseImageRegistry(client), result.baseImages, { platform: inputs.platforms[0] }),
     ]);
