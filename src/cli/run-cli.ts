@@ -12,6 +12,7 @@ import { decide, runMain } from '../run.js';
 import { createActionsCacheStore } from '../cache/actions-cache.js';
 import { createRunRegistryClient } from '../registry/for-run.js';
 import { runReportCommand } from './report-command.js';
+import { createRebaseRegistry, runRebaseCommand } from './rebase-command.js';
 
 const USAGE = `Usage:
   strata detect [path]                          say how the app at path would be built, and why
@@ -28,6 +29,11 @@ const USAGE = `Usage:
       --base REF            a base image it was built FROM (repeatable)
       --max-base-age DAYS   call older base images stale
       --json                the report as JSON
+  strata rebase IMAGE [options]                 move IMAGE onto its base tag's current digest, no rebuild
+      --old-base REF@DIGEST the base it was built on (default: from its labels)
+      --new-base REF        the base to move onto (default: the old base's tag, now)
+      --tag REF             where to push (repeatable; default: IMAGE's tag)
+      --dry-run             plan only
 `;
 
 /** The run's git facts, for the OCI labels and default tags. */
@@ -60,6 +66,9 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
       err: process.stderr,
       now: () => new Date(),
     });
+  }
+  if (argv[0] === 'rebase') {
+    return runRebaseCommand(argv.slice(1), { registry: () => createRebaseRegistry(process.env), out, err: process.stderr });
   }
   const { values, positionals } = parseArgs({
     args: argv,
