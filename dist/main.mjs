@@ -1,9 +1,9 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-2VSU4S3L.mjs";
+} from "./chunks/chunk-TMZQ73YF.mjs";
 import "./chunks/chunk-KRM5YOJO.mjs";
-import "./chunks/chunk-JPBYJ7RS.mjs";
+import "./chunks/chunk-TT63CVKU.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/main.ts

@@ -38,6 +38,8 @@ export interface Inputs {
   descriptor?: string;
   cache: boolean;
   cacheBackend: CacheBackend;
+  /** Instead of building: move the image onto its base's current digest, registry-side. */
+  rebase: boolean;
 
   comment: CommentMode;
   compareTo?: string;
@@ -196,6 +198,7 @@ export function parseInputs(read: InputReader, github: Pick<GitHubContext, 'repo
     descriptor: optional(read, 'descriptor'),
     cache: bool(read, 'cache', true),
     cacheBackend: oneOf(read, 'cache-backend', ['auto', 'gha', 'actions'] as const, 'auto'),
+    rebase: bool(read, 'rebase', false),
 
     comment: oneOf(read, 'comment', ['auto', 'always', 'never'] as const, 'auto'),
     compareTo: optional(read, 'compare-to'),

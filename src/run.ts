@@ -22,6 +22,9 @@ import type { CacheStore } from './cache/store.js';
 import { detectMode, type ModeDecision } from './detect/mode.js';
 import type { GitHubContext } from './github/context.js';
 import { parseInputs, type InputReader, type Inputs } from './inputs.js';
+import { rebaseImage } from './rebase/rebase.js';
+import type { RegistryClient } from './registry/client.js';
+import type { RegistryWriter } from './registry/writer.js';
 import { produceReport, type ReportDeps } from './report/produce.js';
 
 export interface RunDeps {
@@ -44,6 +47,8 @@ export interface RunDeps {
   addPath: (dir: string) => void;
   /** @actions/tool-cache, loaded on first use (only buildpack mode installs pack). */
   toolCache: () => Promise<ToolCache>;
+  /** Registry reader and writer for `rebase: true`; absent where rebasing is not offered. */
+  rebaseRegistry?: (inputs: Inputs) => Promise<{ client: RegistryClient; writer: RegistryWriter }>;
   /** The report stage's adapters; absent where no report is wanted (`strata build`). */
   report?: Omit<ReportDeps, 'exec' | 'logger' | 'outputs' | 'github' | 'cacheStore' | 'now'>;
 }
@@ -68,11 +73,12 @@ export async function decide(deps: Pick<RunDeps, 'files'>, inputs: Inputs): Prom
 }
 
 /** The main step. Throws on anything that should fail the step; the entrypoint reports it. */
-export async function runMain(deps: RunDeps): Promise<BuildResult> {
+export async function runMain(deps: RunDeps): Promise<void> {
   const { logger, outputs } = deps;
   const inputs = parseInputs(deps.readInput, deps.github);
   if (inputs.githubToken) deps.maskSecret(inputs.githubToken);
   if (inputs.registryPassword) deps.maskSecret(inputs.registryPassword);
+  if (inputs.rebase) return runRebase(deps, inputs);
 
   const decision = await decide(deps, inputs);
   logger.info(`Mode: ${decision.mode} (${decision.reason})`);
@@ -102,7 +108,22 @@ export async function runMain(deps: RunDeps): Promise<BuildResult> {
       produceReport({ ...deps.report!, exec: deps.exec, logger, outputs, github: deps.github, cacheStore: deps.cacheStore, now: deps.now }, inputs, result),
     );
   }
-  return result;
+}
+
+/** `rebase: true`: no build; the image at the first tag moves onto its base's current digest. */
+async function runRebase(deps: RunDeps, inputs: Inputs): Promise<void> {
+  if (!deps.rebaseRegistry) throw new Error('Input "rebase" is not available here; use `strata rebase IMAGE` on the command line.');
+  const tags = resolveTags(inputs.image, inputs.tags, deps.github);
+  const { client, writer } = await deps.rebaseRegistry(inputs);
+  const result = await rebaseImage({ client, writer, image: tags[0]!, tags, logger: deps.logger });
+  deps.logger.info(result.message);
+  for (const note of result.notes) deps.logger.info(`note: ${note}`);
+  deps.outputs.set('mode', 'rebase');
+  deps.outputs.set('mode-reason', result.message);
+  deps.outputs.set('rebased', String(result.status === 'rebased'));
+  deps.outputs.set('image', tags[0]!);
+  deps.outputs.set('tags', tags.join('\n'));
+  deps.outputs.set('digest', result.digest);
 }
 
 async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, tags: string[]): Promise<BuildResult> {

@@ -76,6 +76,13 @@ describe('ociLabels', () => {
       'team=x',
     ]);
   });
+  it('records the runtime base by name and digest, without a pinned digest in the name', () => {
+    const digest = 'sha256:' + 'b'.repeat(64);
+    const labels = ociLabels({ serverUrl: 'https://github.com', repository: 'o/app', revision: 'abc', created, base: { name: `node:20-slim@${digest}`, digest } }, []);
+    expect(labels.slice(-2)).toEqual(['org.opencontainers.image.base.name=node:20-slim', `org.opencontainers.image.base.digest=${digest}`]);
+    expect(ociLabels({ serverUrl: 'https://github.com', repository: 'o/app', revision: 'abc', created, base: { name: 'node:20-slim' } }, [])).toHaveLength(3);
+  });
+
   it('lets a user label with the same key win', () => {
     const labels = ociLabels({ serverUrl: 'https://github.com', repository: 'o/app', revision: 'abc', created }, ['org.opencontainers.image.source=https://example.com/x']);
     expect(labels.filter((l) => l.startsWith('org.opencontainers.image.source='))).toEqual(['org.opencontainers.image.source=https://example.com/x']);

@@ -66,6 +66,7 @@ describe('parseInputs', () => {
     [{ load: 'maybe' }, 'load', 'maybe', 'true or false'],
     [{ 'no-cache': '2' }, 'no-cache', '2', 'true or false'],
     [{ cache: 'on' }, 'cache', 'on', 'true or false'],
+    [{ rebase: 'later' }, 'rebase', 'later', 'true or false'],
     [{ image: 'ghcr.io/Octo/App' }, 'image', 'ghcr.io/Octo/App', 'lowercase'],
     [{ image: 'ghcr.io/octo/app:v1' }, 'image', 'ghcr.io/octo/app:v1', 'without a tag'],
     [{ platforms: 'linux' }, 'platforms', 'linux', 'os/arch'],

@@ -66,12 +66,23 @@ export function unsupportedByClassicBuild(plan: DockerBuildPlan): string[] {
   return problems;
 }
 
-/** The OCI labels Strata adds, from the workflow run (user labels with the same key win). */
-export function ociLabels(opts: { serverUrl: string; repository: string; revision: string; created: Date }, userLabels: readonly string[]): string[] {
+/**
+ * The OCI labels Strata adds, from the workflow run (user labels with the same key win). The
+ * runtime base's name and digest (`base.name`, `base.digest`) let a later rebase, Docker Scout or
+ * regctl tell which layers are the base's without guessing.
+ */
+export function ociLabels(
+  opts: { serverUrl: string; repository: string; revision: string; created: Date; base?: { name: string; digest?: string } },
+  userLabels: readonly string[],
+): string[] {
   const ours: Array<[string, string]> = [];
   if (opts.repository) ours.push(['org.opencontainers.image.source', `${opts.serverUrl.replace(/\/+$/, '')}/${opts.repository}`]);
   if (opts.revision) ours.push(['org.opencontainers.image.revision', opts.revision]);
   ours.push(['org.opencontainers.image.created', opts.created.toISOString()]);
+  if (opts.base?.digest) {
+    ours.push(['org.opencontainers.image.base.name', opts.base.name.split('@')[0]!]);
+    ours.push(['org.opencontainers.image.base.digest', opts.base.digest]);
+  }
   const userKeys = new Set(userLabels.map((l) => l.slice(0, l.indexOf('='))));
   return [...ours.filter(([k]) => !userKeys.has(k)).map(([k, v]) => `${k}=${v}`), ...userLabels];
 }

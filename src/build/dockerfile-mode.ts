@@ -20,7 +20,7 @@ export interface DockerfileModeRequest {
   now: Date;
 }
 
-export function dockerBuildPlan(req: DockerfileModeRequest): DockerBuildPlan {
+export function dockerBuildPlan(req: DockerfileModeRequest, runtimeBase?: BaseImageUse): DockerBuildPlan {
   const { inputs } = req;
   return {
     context: inputs.context,
@@ -32,7 +32,13 @@ export function dockerBuildPlan(req: DockerfileModeRequest): DockerBuildPlan {
     target: inputs.target,
     buildArgs: inputs.buildArgs,
     labels: ociLabels(
-      { serverUrl: req.github.serverUrl, repository: req.github.repository, revision: req.github.sha, created: req.now },
+      {
+        serverUrl: req.github.serverUrl,
+        repository: req.github.repository,
+        revision: req.github.sha,
+        created: req.now,
+        base: runtimeBase ? { name: runtimeBase.reference, digest: runtimeBase.digest } : undefined,
+      },
       inputs.labels,
     ),
     cacheFrom: req.cachePlan.cacheFrom,
@@ -86,19 +92,19 @@ export async function buildWithDockerfile(
   deps: { exec: Exec; logger: Logger; files: ContextFiles },
   req: DockerfileModeRequest,
 ): Promise<BuildResult> {
-  const plan = dockerBuildPlan(req);
   const content = await deps.files.read(req.dockerfile);
   const bases: BaseImageUse[] = content
     ? baseImagesOf(content, { file: req.dockerfile, buildArgs: req.inputs.buildArgs, target: req.inputs.target })
     : [];
-  // Resolved alongside the build, which pulls the same tags: the digests agree unless a tag moves
-  // in those seconds, and the lookups cost no time of their own.
-  const [outcome] = await Promise.all([
-    runDockerBuild(deps.exec, deps.logger, plan, req.builder),
-    ...bases.map(async (b) => {
+  // Resolved just before the build, which pulls the same tags: the digests agree unless a tag
+  // moves in between. The runtime base's digest goes into the image's base.digest label.
+  await Promise.all(
+    bases.map(async (b) => {
       b.digest = await resolveDigest(deps.exec, b.reference);
     }),
-  ]);
+  );
+  const plan = dockerBuildPlan(req, bases.find((b) => b.runtime));
+  const outcome = await runDockerBuild(deps.exec, deps.logger, plan, req.builder);
   return {
     mode: 'dockerfile',
     tags: req.tags,

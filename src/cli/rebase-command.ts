@@ -1,12 +1,10 @@
 // `strata rebase IMAGE`: move IMAGE onto its base tag's current digest without a rebuild
 // (src/rebase/rebase.ts), registry side only. Credentials come from the docker config, as for
 // `strata report`.
-import { homedir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { terminalLogger } from '../io/terminal.js';
-import { createCredentialResolver } from '../registry/auth.js';
-import { RegistryClient, type RegistryClientOptions } from '../registry/client.js';
-import { parseDockerConfig, readDockerConfigFile } from '../registry/docker-config.js';
+import { RegistryClient } from '../registry/client.js';
+import { runRegistryOptions } from '../registry/for-run.js';
 import { RegistryWriter } from '../registry/writer.js';
 import { rebaseImage, type RebaseResult } from '../rebase/rebase.js';
 import { UsageError } from './report-command.js';
@@ -91,21 +89,7 @@ export function parseRebaseArgs(argv: string[]): RebaseArgs {
 
 /** Registry read and write clients with the docker config's credentials (docker login). */
 export async function createRebaseRegistry(env: Record<string, string | undefined>, logger = terminalLogger()): Promise<{ client: RegistryClient; writer: RegistryWriter }> {
-  let dockerConfig;
-  const file = await readDockerConfigFile(env, env.HOME || homedir());
-  if (file) {
-    try {
-      dockerConfig = parseDockerConfig(file.content, file.path);
-    } catch (e) {
-      logger.warning(`Ignoring the docker config: ${(e as Error).message}`);
-    }
-  }
-  const options: RegistryClientOptions = {
-    fetch: globalThis.fetch,
-    credentials: createCredentialResolver({ dockerConfig }),
-    timeoutMs: 30_000,
-    logger,
-  };
+  const options = await runRegistryOptions({ env, logger });
   return { client: new RegistryClient(options), writer: new RegistryWriter(options) };
 }
 

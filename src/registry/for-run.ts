@@ -4,18 +4,25 @@ import { homedir } from 'node:os';
 import type { Logger } from '../adapters.js';
 import type { BaseImageRegistry } from '../compare/gather.js';
 import { createCredentialResolver } from './auth.js';
-import { RegistryClient } from './client.js';
+import { RegistryClient, type RegistryClientOptions } from './client.js';
 import { parseDockerConfig, readDockerConfigFile } from './docker-config.js';
 import { parseReference } from './reference.js';
 
-export async function createRunRegistryClient(opts: {
+export interface RunRegistryOptions {
   env: Record<string, string | undefined>;
   logger: Logger;
   /** The image's registry gets the registry-username/password inputs. */
-  image: string;
+  image?: string;
   username?: string;
   password?: string;
-}): Promise<RegistryClient> {
+}
+
+export async function createRunRegistryClient(opts: RunRegistryOptions): Promise<RegistryClient> {
+  return new RegistryClient(await runRegistryOptions(opts));
+}
+
+/** Client options shared by the reader (RegistryClient) and the writer (RegistryWriter). */
+export async function runRegistryOptions(opts: RunRegistryOptions): Promise<RegistryClientOptions> {
   let dockerConfig;
   const file = await readDockerConfigFile(opts.env, opts.env.HOME || homedir());
   if (file) {
@@ -27,13 +34,15 @@ export async function createRunRegistryClient(opts: {
     }
   }
   const input =
-    opts.username && opts.password ? { registry: parseReference(opts.image).registry, username: opts.username, password: opts.password } : undefined;
-  return new RegistryClient({
+    opts.image && opts.username && opts.password
+      ? { registry: parseReference(opts.image).registry, username: opts.username, password: opts.password }
+      : undefined;
+  return {
     fetch: globalThis.fetch,
     credentials: createCredentialResolver({ input, dockerConfig }),
     timeoutMs: 30_000,
     logger: opts.logger,
-  });
+  };
 }
 
 /** The freshness facts' view of the registry. */
