@@ -27,7 +27,10 @@ try {
   show('strata (main step)', main);
   show('strata (post step)', post);
   console.log('\n===== outputs');
-  for (const [k, v] of Object.entries(main.outputs)) if (k !== 'metadata') console.log(`${k.padEnd(12)} ${v.replace(/\n/g, ', ')}`);
+  for (const [k, v] of Object.entries(main.outputs)) {
+    if (k !== 'metadata' && k !== 'report-markdown') console.log(`${k.padEnd(12)} ${v.replace(/\n/g, ', ')}`);
+  }
+  console.log(`\n===== job summary (the report; on a pull request it is also the PR comment)\n${main.summary}`);
   if (main.exitCode !== 0) process.exit(main.exitCode);
 
   const { stdout } = await run('docker', ['run', '--rm', `${image}:main`]);

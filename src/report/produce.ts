@@ -104,9 +104,10 @@ async function chooseBaseline(
       return undefined;
     }
   };
+  const branchTag = baseBranchTag(inputs.image, deps.github);
+  if (!inputs.compareTo && !branchTag) return { reason: 'not a pull request, and no compare-to image' };
   let chosen: ChosenBaseline | undefined;
   if (inputs.compareTo) chosen = await fromRegistry(inputs.compareTo, 'compare-to');
-  const branchTag = baseBranchTag(inputs.image, deps.github);
   if (!chosen && !inputs.compareTo && branchTag) chosen = await fromRegistry(branchTag, 'base-branch');
   // Sizes of another kind can't be compared; a snapshot may hold the same kind.
   if (!chosen || chosen.summary!.sizeKind !== current.sizeKind) {
@@ -118,7 +119,7 @@ async function chooseBaseline(
       tried.push('no default-branch snapshot in the Actions cache');
     }
   }
-  return chosen ?? { reason: `No baseline image found (${tried.join('; ') || 'not a pull request, and no compare-to'}).` };
+  return chosen ?? { reason: `no baseline image found (${tried.join('; ')})` };
 }
 
 /** Runs the report stage; returns the report, or undefined when it could not be made (a warning). */
