@@ -24,10 +24,12 @@ describe('planBuildkitCache', () => {
 
   it('scopes gha per image and platform set, and never fails the build on cache errors', () => {
     const plan = planBuildkitCache({ ...req, platforms: ['linux/arm64', 'linux/amd64'] }, container, actions);
+    const scope = ghaScope('ghcr.io/o/app', ['linux/amd64', 'linux/arm64']);
+    expect(scope).toMatch(/^strata-ghcr\.io-o-app-linux-amd64\+linux-arm64-[0-9a-f]{8}$/);
     expect(plan).toMatchObject({
       kind: 'gha',
-      cacheFrom: ['type=gha,scope=strata-ghcr.io-o-app-linux-amd64+linux-arm64'],
-      cacheTo: ['type=gha,scope=strata-ghcr.io-o-app-linux-amd64+linux-arm64,mode=max,ignore-error=true'],
+      cacheFrom: [`type=gha,scope=${scope}`],
+      cacheTo: [`type=gha,scope=${scope},mode=max,ignore-error=true`],
     });
   });
 
@@ -39,6 +41,8 @@ describe('planBuildkitCache', () => {
   it('separates images and matrix legs', () => {
     expect(ghaScope('ghcr.io/o/a', ['linux/amd64'])).not.toBe(ghaScope('ghcr.io/o/a', ['linux/arm64']));
     expect(ghaScope('ghcr.io/o/a', [])).not.toBe(ghaScope('ghcr.io/o/b', []));
+    expect(ghaScope('ghcr.io/o/a-b', [])).not.toBe(ghaScope('ghcr.io/o/a/b', []));
+    expect(ghaScope('ghcr.io/o/app-worker', []).startsWith(ghaScope('ghcr.io/o/app', []))).toBe(false);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 // Where BuildKit's cache goes when the user didn't say. Pure: a decision from facts about the
 // run (is there an Actions cache service?) and the builder (can it export caches at all?).
+import { createHash } from 'node:crypto';
 import type { CacheBackend } from '../inputs.js';
 
 export interface BuilderFacts {
@@ -49,11 +50,17 @@ export function versionAtLeast(version: string, minimum: string): boolean {
   return true;
 }
 
-/** A gha scope per image and platform set, so images and matrix legs don't overwrite each other. */
+/**
+ * A gha scope per image and platform set, so images and matrix legs don't overwrite each other.
+ * The short hash of the exact identity keeps `app` and `app-worker` apart wherever a scope is
+ * matched as a prefix, and `a/b` apart from `a-b`, which the readable part folds together.
+ */
 export function ghaScope(image: string, platforms: readonly string[]): string {
+  const sorted = [...platforms].sort();
   const base = image.replace(/[^a-zA-Z0-9._-]+/g, '-');
-  const plat = platforms.length > 0 ? `-${[...platforms].sort().join('+').replace(/[^a-zA-Z0-9.+_-]+/g, '-')}` : '';
-  return `strata-${base}${plat}`;
+  const plat = sorted.length > 0 ? `-${sorted.join('+').replace(/[^a-zA-Z0-9.+_-]+/g, '-')}` : '';
+  const hash = createHash('sha256').update(`${image}\0${sorted.join(',')}`).digest('hex').slice(0, 8);
+  return `strata-${base}${plat}-${hash}`;
 }
 
 export function planBuildkitCache(req: BuildkitCacheRequest, builder: BuilderFacts, run: RunFacts): BuildkitCachePlan {
