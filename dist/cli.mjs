@@ -2,7 +2,7 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   RegistryWriter
-} from "./chunks/chunk-XSMVRKHE.mjs";
+} from "./chunks/chunk-RGYEM6WX.mjs";
 import {
   LIFECYCLE_METADATA_LABEL,
   assessBases,
@@ -24,7 +24,7 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-GJJNMB5U.mjs";
+} from "./chunks/chunk-ZQZZSZNY.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-TT63CVKU.mjs";
@@ -32,11 +32,11 @@ import {
   baseImageRegistry,
   createRunRegistryClient,
   runRegistryOptions
-} from "./chunks/chunk-MMIRKLGN.mjs";
+} from "./chunks/chunk-LCV75M33.mjs";
 import {
   RegistryClient,
   parseReference
-} from "./chunks/chunk-PEIXX4C5.mjs";
+} from "./chunks/chunk-A6A7MM7N.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/cli/run-cli.ts

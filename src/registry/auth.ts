@@ -68,12 +68,13 @@ export function parseWwwAuthenticate(header: string): Challenge[] {
 }
 
 export class RegistryAuthError extends Error {
-  constructor(
-    message: string,
-    readonly registry: string,
-    readonly status?: number,
-  ) {
+  readonly registry: string;
+  readonly status?: number;
+
+  constructor(message: string, registry: string, status?: number) {
     super(message);
+    this.registry = registry;
+    this.status = status;
     this.name = 'RegistryAuthError';
   }
 }
@@ -133,9 +134,11 @@ export class RegistryAuthenticator {
   private readonly schemes = new Map<string, RegistryScheme>();
   private readonly tokens = new Map<string, CachedToken>();
   private readonly inflight = new Map<string, Promise<CachedToken>>();
+  private readonly options: TokenAuthOptions;
   private readonly now: () => number;
 
-  constructor(private readonly options: TokenAuthOptions) {
+  constructor(options: TokenAuthOptions) {
+    this.options = options;
     this.now = options.now ?? Date.now;
   }
 

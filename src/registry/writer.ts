@@ -1,15 +1,16 @@
 // The write half of the distribution API, as small as a rebase needs: does a blob exist, mount it
-// from another repository, upload a small blob, stream a blob across, put a manifest. Separate
-// from RegistryClient (read-only) because writes differ in two ways that matter:
+// from another repository, upload a small blob, stream a blob across, put a manifest. The HTTP
+// side (auth, retries, timeouts, errors) is RegistryTransport's, as for RegistryClient (read-only);
+// what writes add is carried in each request:
 //  - scopes: pushing needs `repository:<name>:pull,push`; a cross-repository mount needs pull on
 //    the source repository in the same token (distribution's auth spec);
 //  - bodies: a streamed layer cannot be replayed, so a retry or an auth challenge reopens the
 //    source instead of resending a consumed stream.
 // Layer blobs are only ever streamed through (GET piped into PUT), never held whole in memory.
-import { RegistryAuthError, RegistryAuthenticator, describeFetchError, redact, serverMessage } from './auth.js';
-import type { RegistryClientOptions } from './client.js';
-import { RegistryError, parseRetryAfter } from './client.js';
-import { apiHost, isLoopbackRegistry, toReference } from './reference.js';
+import { RegistryClient } from './client.js';
+import { RegistryError, RegistryTransport } from './transport.js';
+import type { RegistryClientOptions, RequestBody, TransportRequest } from './transport.js';
+import { toReference } from './reference.js';
 import type { ImageReference } from './reference.js';
 
 export type RegistryWriterOptions = RegistryClientOptions;
@@ -23,60 +24,33 @@ export interface MountResult {
   uploadUrl?: string;
 }
 
-interface WriteRequest {
-  method: string;
-  url: string;
-  what: string;
-  /** Space-separated token scopes. */
-  scope: string;
-  headers?: Record<string, string>;
-  /** Called for each attempt, so a stream body is reopened rather than replayed. */
-  body?: () => Promise<BodyInit | undefined>;
-  /** Statuses that are an answer rather than an error (404 for HEAD, 202 for a mount, …). */
-  ok: readonly number[];
-  /** false: the body cannot be sent twice cheaply (a streamed layer); no retry on 5xx. */
-  retry?: boolean;
-}
-
-type BodyInit = NonNullable<RequestInit['body']>;
-
-const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
-
 export function pushScope(repository: string): string {
   return `repository:${repository}:pull,push`;
 }
 
 export class RegistryWriter {
-  private readonly auth: RegistryAuthenticator;
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly now: () => number;
-  private requests = 0;
+  /** The HTTP side; shared with the RegistryClient (or transport) this writer was built from. */
+  readonly transport: RegistryTransport;
 
-  constructor(private readonly options: RegistryWriterOptions) {
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.now = options.now ?? Date.now;
-    this.auth = new RegistryAuthenticator({
-      fetch: options.fetch,
-      ...(options.credentials ? { credentials: options.credentials } : {}),
-      now: this.now,
-      timeoutMs: options.timeoutMs ?? 30_000,
-      insecure: options.insecure === true,
-      ...(options.logger ? { logger: options.logger } : {}),
-      onRequest: () => this.requests++,
-    });
+  /**
+   * From options, a transport of its own; from a RegistryClient or a RegistryTransport, that one,
+   * so the token cache, the learned auth schemes and the request count are shared.
+   */
+  constructor(source: RegistryWriterOptions | RegistryTransport | RegistryClient) {
+    this.transport =
+      source instanceof RegistryTransport ? source : source instanceof RegistryClient ? source.transport : new RegistryTransport(source);
   }
 
-  /** HTTP requests sent so far (token requests included). */
+  /** HTTP requests sent so far through this writer's transport (token requests included). */
   get requestCount(): number {
-    return this.requests;
+    return this.transport.requestCount;
   }
 
   /** HEAD /v2/<name>/blobs/<digest>: whether the repository has it already. */
   async blobExists(repo: ImageReference | string, digest: string): Promise<boolean> {
     const ref = toReference(repo);
-    const res = await this.request(ref, {
+    const res = await this.send(ref, `blobs/${digest}`, {
       method: 'HEAD',
-      url: this.url(ref, `blobs/${digest}`),
       what: `Blob ${ref.registry}/${ref.repository}@${digest}`,
       scope: pushScope(ref.repository),
       ok: [200, 404],
@@ -91,9 +65,8 @@ export class RegistryWriter {
   async mountBlob(repo: ImageReference | string, digest: string, fromRepository: string): Promise<MountResult> {
     const ref = toReference(repo);
     const query = new URLSearchParams({ mount: digest, from: fromRepository });
-    const res = await this.request(ref, {
+    const res = await this.send(ref, `blobs/uploads/?${query}`, {
       method: 'POST',
-      url: this.url(ref, `blobs/uploads/?${query}`),
       what: `Mount of ${digest} from ${fromRepository} into ${ref.registry}/${ref.repository}`,
       scope: `${pushScope(ref.repository)} repository:${fromRepository}:pull`,
       headers: { 'Content-Length': '0' },
@@ -102,7 +75,7 @@ export class RegistryWriter {
     await res.body?.cancel();
     if (res.status === 201) return { mounted: true };
     const location = res.headers.get('location');
-    return { mounted: false, ...(location ? { uploadUrl: new URL(location, res.url || this.url(ref, 'blobs/uploads/')).toString() } : {}) };
+    return { mounted: false, ...(location ? { uploadUrl: new URL(location, res.url || this.transport.url(ref, 'blobs/uploads/')).toString() } : {}) };
   }
 
   /** A small blob held in memory (a config): POST to open an upload, PUT ?digest= with the bytes. */
@@ -112,7 +85,7 @@ export class RegistryWriter {
     await this.finishUpload(ref, uploadUrl, digest, {
       retry: true,
       length: bytes.length,
-      open: async () => bytes as BodyInit,
+      open: async () => bytes as RequestBody,
     });
   }
 
@@ -124,18 +97,16 @@ export class RegistryWriter {
   async copyBlob(from: ImageReference | string, to: ImageReference | string, blob: { digest: string; size: number }, uploadUrl?: string): Promise<void> {
     const src = toReference(from);
     const dst = toReference(to);
-    const retries = this.options.retries ?? 3;
-    let session = uploadUrl;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        session ??= await this.startUpload(dst);
+    await this.transport.retryTransient(
+      async (attempt) => {
+        // A retry starts a new upload: the failed one's session may hold a partial body.
+        const session = (attempt === 0 ? uploadUrl : undefined) ?? (await this.startUpload(dst));
         await this.finishUpload(dst, session, blob.digest, {
           retry: false,
           length: blob.size,
           open: async () => {
-            const res = await this.request(src, {
+            const res = await this.send(src, `blobs/${blob.digest}`, {
               method: 'GET',
-              url: this.url(src, `blobs/${blob.digest}`),
               what: `Blob ${src.registry}/${src.repository}@${blob.digest}`,
               scope: `repository:${src.repository}:pull`,
               headers: { Accept: '*/*' },
@@ -145,31 +116,21 @@ export class RegistryWriter {
             return res.body;
           },
         });
-        return;
-      } catch (e) {
-        // Auth and 4xx answers will not change on a retry; a dropped stream or a 5xx may.
-        const status = (e as RegistryError).status;
-        const transient = !(e instanceof RegistryAuthError) && (status === undefined || RETRYABLE.has(status));
-        if (!transient || attempt >= retries) throw e;
-        const wait = this.backoff(attempt);
-        this.options.logger?.debug(`copy of ${blob.digest} failed (${(e as Error).message}); retrying in ${wait} ms with a new upload`);
-        session = undefined;
-        await this.sleep(wait);
-      }
-    }
+      },
+      (e, wait) => `copy of ${blob.digest} failed (${e.message}); retrying in ${wait} ms with a new upload`,
+    );
   }
 
   /** PUT /v2/<name>/manifests/<tag or digest>; returns the digest the registry computed. */
   async putManifest(repo: ImageReference | string, reference: string, doc: { mediaType: string; digest: string; bytes: Uint8Array }): Promise<string> {
     const ref = toReference(repo);
     const what = `Manifest ${ref.registry}/${ref.repository}${reference.includes(':') ? '@' : ':'}${reference}`;
-    const res = await this.request(ref, {
+    const res = await this.send(ref, `manifests/${reference}`, {
       method: 'PUT',
-      url: this.url(ref, `manifests/${reference}`),
       what,
       scope: pushScope(ref.repository),
       headers: { 'Content-Type': doc.mediaType },
-      body: async () => doc.bytes as BodyInit,
+      body: async () => doc.bytes as RequestBody,
       ok: [200, 201],
       retry: true,
     });
@@ -180,10 +141,8 @@ export class RegistryWriter {
   }
 
   private async startUpload(ref: ImageReference): Promise<string> {
-    const url = this.url(ref, 'blobs/uploads/');
-    const res = await this.request(ref, {
+    const res = await this.send(ref, 'blobs/uploads/', {
       method: 'POST',
-      url,
       what: `Upload to ${ref.registry}/${ref.repository}`,
       scope: pushScope(ref.repository),
       headers: { 'Content-Length': '0' },
@@ -193,20 +152,19 @@ export class RegistryWriter {
     await res.body?.cancel();
     const location = res.headers.get('location');
     if (!location) throw new RegistryError(`Upload to ${ref.registry}/${ref.repository}: the registry answered 202 without a Location`);
-    return new URL(location, res.url || url).toString();
+    return new URL(location, res.url || this.transport.url(ref, 'blobs/uploads/')).toString();
   }
 
   private async finishUpload(
     ref: ImageReference,
     uploadUrl: string,
     digest: string,
-    body: { open: () => Promise<BodyInit>; length: number; retry: boolean },
+    body: { open: () => Promise<RequestBody>; length: number; retry: boolean },
   ): Promise<void> {
     const url = new URL(uploadUrl);
     url.searchParams.set('digest', digest);
-    const res = await this.request(ref, {
+    const res = await this.send(ref, url.toString(), {
       method: 'PUT',
-      url: url.toString(),
       what: `Upload of ${digest} to ${ref.registry}/${ref.repository}`,
       scope: pushScope(ref.repository),
       headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(body.length) },
@@ -217,111 +175,8 @@ export class RegistryWriter {
     await res.body?.cancel();
   }
 
-  private scheme(registry: string): 'http' | 'https' {
-    const insecure = this.options.insecure;
-    if (isLoopbackRegistry(registry) || insecure === true) return 'http';
-    if (Array.isArray(insecure) && insecure.includes(registry)) return 'http';
-    return 'https';
-  }
-
-  private url(ref: ImageReference, path: string): string {
-    return `${this.scheme(ref.registry)}://${apiHost(ref.registry)}/v2/${ref.repository}/${path}`;
-  }
-
-  /** One logical request: at most one auth challenge round, retries when the body can be resent. */
-  private async request(ref: ImageReference, req: WriteRequest): Promise<Response> {
-    let authorization = await this.auth.authorize(ref.registry, req.scope);
-    let res = await this.send(req, authorization);
-    if (res.status === 401) {
-      const challenge = res.headers.get('www-authenticate');
-      await res.body?.cancel();
-      authorization = await this.auth.respondToChallenge(ref.registry, challenge, req.scope);
-      res = await this.send(req, authorization);
-      if (res.status === 401) {
-        const text = await res.text().catch(() => '');
-        const detail = redact(serverMessage(text), this.auth.secretsFor(ref.registry));
-        throw new RegistryAuthError(
-          `Registry ${ref.registry} refused ${req.what} ${this.auth.describeIdentity(ref.registry)} (HTTP 401${detail ? `: ${detail}` : ''}); ` +
-            `it needs the token scope ${JSON.stringify(req.scope)}`,
-          ref.registry,
-          401,
-        );
-      }
-    }
-    if (!req.ok.includes(res.status)) throw await this.errorFor(res, req, ref.registry);
-    return res;
-  }
-
-  private async send(req: WriteRequest, authorization: string | undefined): Promise<Response> {
-    const retries = req.retry === false ? 0 : (this.options.retries ?? 3);
-    const timeoutMs = this.options.timeoutMs ?? 30_000;
-    const headers: Record<string, string> = { 'User-Agent': 'strata', ...(req.headers ?? {}) };
-    if (authorization) headers.Authorization = authorization;
-    for (let attempt = 0; ; attempt++) {
-      this.requests++;
-      const body = req.body ? await req.body() : undefined;
-      const streamed = body instanceof ReadableStream;
-      let res: Response;
-      try {
-        res = await this.options.fetch(req.url, {
-          method: req.method,
-          headers,
-          redirect: 'follow',
-          ...(body !== undefined ? { body } : {}),
-          // Node's fetch needs this for a stream body; the upload then goes out as it is read.
-          ...(streamed ? { duplex: 'half' } : {}),
-          // A streamed layer may take long; the per-request timeout is for the small requests.
-          ...(streamed ? {} : { signal: AbortSignal.timeout(timeoutMs) }),
-        } as RequestInit);
-      } catch (e) {
-        if (streamed) await (body as ReadableStream).cancel().catch(() => undefined);
-        const why = (e as Error)?.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `failed: ${describeFetchError(e)}`;
-        if (attempt >= retries) throw new RegistryError(`${req.what}: ${req.method} ${redactUrl(req.url)} ${why}`);
-        const wait = this.backoff(attempt);
-        this.options.logger?.debug(`${req.method} ${redactUrl(req.url)} ${why}; retrying in ${wait} ms`);
-        await this.sleep(wait);
-        continue;
-      }
-      if (streamed && res.status >= 300) {
-        // Answered before taking the whole body (auth, a refused upload): stop reading the source.
-        await (body as ReadableStream).cancel().catch(() => undefined);
-      }
-      if (!RETRYABLE.has(res.status) || attempt >= retries) return res;
-      const wait = Math.min(parseRetryAfter(res.headers.get('retry-after'), this.now()) ?? this.backoff(attempt), this.maxWait());
-      await res.body?.cancel();
-      this.options.logger?.debug(`${req.method} ${redactUrl(req.url)} answered ${res.status}; retrying in ${wait} ms`);
-      await this.sleep(wait);
-    }
-  }
-
-  private backoff(attempt: number): number {
-    return Math.min((this.options.retryBaseMs ?? 500) * 2 ** attempt, this.maxWait());
-  }
-
-  private maxWait(): number {
-    return this.options.maxRetryWaitMs ?? 30_000;
-  }
-
-  private async errorFor(res: Response, req: WriteRequest, registry: string): Promise<Error> {
-    const text = req.method === 'HEAD' ? '' : await res.text().catch(() => '');
-    const detail = redact(serverMessage(text), this.auth.secretsFor(registry));
-    const code = /^[A-Z_]+/.exec(detail)?.[0];
-    const summary = res.status === 404 ? 'not found' : res.status === 403 ? 'access denied' : 'failed';
-    const message = `${req.what} ${summary} (HTTP ${res.status}${detail ? `: ${detail}` : ''})`;
-    if (res.status === 403) {
-      return new RegistryAuthError(`${message} ${this.auth.describeIdentity(registry)}; it needs the token scope ${JSON.stringify(req.scope)}`, registry, 403);
-    }
-    return new RegistryError(message, res.status, code);
-  }
-}
-
-/** Upload URLs carry opaque session state (`_state=`); keep it out of logs. */
-function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.searchParams.has('_state')) u.searchParams.set('_state', '…');
-    return u.toString();
-  } catch {
-    return url;
+  /** Writes name the token scope they needed when refused (see TransportRequest.wording). */
+  private send(ref: ImageReference, path: string, req: Omit<TransportRequest, 'wording'>): Promise<Response> {
+    return this.transport.send(ref, path, { ...req, wording: 'write' });
   }
 }
