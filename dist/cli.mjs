@@ -1,9 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
-  RegistryWriter
-} from "./chunks/chunk-RGYEM6WX.mjs";
-import {
   LIFECYCLE_METADATA_LABEL,
   assessBases,
   basesFor,
@@ -24,19 +21,16 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-ZQZZSZNY.mjs";
+} from "./chunks/chunk-6FZXRSKS.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-TT63CVKU.mjs";
 import {
   baseImageRegistry,
+  createRunRegistry,
   createRunRegistryClient,
-  runRegistryOptions
-} from "./chunks/chunk-LCV75M33.mjs";
-import {
-  RegistryClient,
   parseReference
-} from "./chunks/chunk-A6A7MM7N.mjs";
+} from "./chunks/chunk-VMT2XULA.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/cli/run-cli.ts
@@ -433,8 +427,7 @@ function parseRebaseArgs(argv) {
   return args;
 }
 async function createRebaseRegistry(env, logger = terminalLogger()) {
-  const options = await runRegistryOptions({ env, logger });
-  return { client: new RegistryClient(options), writer: new RegistryWriter(options) };
+  return createRunRegistry({ env, logger });
 }
 function resultJson(r) {
   const { plan: _plan, ...rest } = r;

@@ -37,15 +37,14 @@ function mainDeps(): RunDeps {
     cacheStore: createActionsCacheStore({ env }),
     addPath,
     toolCache: () => import('@actions/tool-cache'),
-    rebaseRegistry: async (inputs) => {
-      const [{ runRegistryOptions }, { RegistryClient }, { RegistryWriter }] = await Promise.all([
-        import('./registry/for-run.js'),
-        import('./registry/client.js'),
-        import('./registry/writer.js'),
-      ]);
-      const options = await runRegistryOptions({ env, logger: actionsLogger, image: inputs.image, username: inputs.registryUsername, password: inputs.registryPassword });
-      return { client: new RegistryClient(options), writer: new RegistryWriter(options) };
-    },
+    rebaseRegistry: async (inputs) =>
+      (await import('./registry/for-run.js')).createRunRegistry({
+        env,
+        logger: actionsLogger,
+        image: inputs.image,
+        username: inputs.registryUsername,
+        password: inputs.registryPassword,
+      }),
     report: {
       registry: async (inputs) =>
         (await import('./registry/for-run.js')).createRunRegistryClient({

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { terminalLogger } from '../io/terminal.js';
 import { RegistryClient } from '../registry/client.js';
-import { runRegistryOptions } from '../registry/for-run.js';
+import { createRunRegistry } from '../registry/for-run.js';
 import { RegistryWriter } from '../registry/writer.js';
 import { rebaseImage, type RebaseResult } from '../rebase/rebase.js';
 import { UsageError } from './report-command.js';
@@ -89,8 +89,7 @@ export function parseRebaseArgs(argv: string[]): RebaseArgs {
 
 /** Registry read and write clients with the docker config's credentials (docker login). */
 export async function createRebaseRegistry(env: Record<string, string | undefined>, logger = terminalLogger()): Promise<{ client: RegistryClient; writer: RegistryWriter }> {
-  const options = await runRegistryOptions({ env, logger });
-  return { client: new RegistryClient(options), writer: new RegistryWriter(options) };
+  return createRunRegistry({ env, logger });
 }
 
 function resultJson(r: RebaseResult): Record<string, unknown> {

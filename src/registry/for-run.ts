@@ -5,6 +5,7 @@ import type { Logger } from '../adapters.js';
 import type { BaseImageRegistry } from '../compare/gather.js';
 import { createCredentialResolver } from './auth.js';
 import { RegistryClient, type RegistryClientOptions } from './client.js';
+import { RegistryWriter } from './writer.js';
 import { parseDockerConfig, readDockerConfigFile } from './docker-config.js';
 import { parseReference } from './reference.js';
 
@@ -19,6 +20,12 @@ export interface RunRegistryOptions {
 
 export async function createRunRegistryClient(opts: RunRegistryOptions): Promise<RegistryClient> {
   return new RegistryClient(await runRegistryOptions(opts));
+}
+
+/** A reader and a writer over one transport: one token per scope, one request count. */
+export async function createRunRegistry(opts: RunRegistryOptions): Promise<{ client: RegistryClient; writer: RegistryWriter }> {
+  const client = await createRunRegistryClient(opts);
+  return { client, writer: new RegistryWriter(client) };
 }
 
 /** Client options shared by the reader (RegistryClient) and the writer (RegistryWriter). */
