@@ -21,7 +21,7 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-6FZXRSKS.mjs";
+} from "./chunks/chunk-BDCUCDFT.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-TT63CVKU.mjs";

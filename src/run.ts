@@ -4,7 +4,7 @@ import type { ContextFiles, Exec, Logger, Outputs, StateStore } from './adapters
 import { buildWithBuildpacks, planBuildpack } from './build/buildpack-mode.js';
 import { planBuildkitCache, type RunFacts } from './build/buildkit-cache.js';
 import { builderFacts } from './build/buildx.js';
-import { buildWithDockerfile, cacheArgsOf } from './build/dockerfile-mode.js';
+import { buildWithDockerfile, cacheArgsOf, resolveBaseImages } from './build/dockerfile-mode.js';
 import type { ToolCache } from './build/pack-install.js';
 import { resolveTags } from './build/tags.js';
 import type { BuildResult } from './build/types.js';
@@ -127,7 +127,11 @@ async function runRebase(deps: RunDeps, inputs: Inputs): Promise<void> {
 }
 
 async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, tags: string[]): Promise<BuildResult> {
-  const builder = await builderFacts(deps.exec, inputs.buildxBuilder);
+  // Independent lookups (the builder's abilities, the bases' digests): asked at once.
+  const [builder, bases] = await Promise.all([
+    builderFacts(deps.exec, inputs.buildxBuilder),
+    resolveBaseImages(deps, { dockerfile, inputs }),
+  ]);
   const cachePlan = planBuildkitCache(
     {
       cache: inputs.cache,
@@ -147,16 +151,11 @@ async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, 
     cachePlan.kind === 'local' ? await restoreCache(deps, inputs, { mode: 'dockerfile', image: inputs.image, platforms: inputs.platforms }) : undefined;
   const cacheArgs = cache ? buildkitLocalCacheEntries(cache.spec.dir, { restored: cache.restored.hit !== 'miss' }) : cacheArgsOf(cachePlan);
   return withBuildCache(deps, cache, () =>
-    buildWithDockerfile(deps, {
-      inputs,
-      dockerfile,
-      tags,
-      github: deps.github,
-      builder,
-      cachePlan: cacheArgs,
-      tempDir: deps.tempDir,
-      now: deps.now(),
-    }),
+    buildWithDockerfile(
+      deps,
+      { inputs, dockerfile, tags, github: deps.github, builder, cachePlan: cacheArgs, tempDir: deps.tempDir, now: deps.now() },
+      bases,
+    ),
   );
 }
 

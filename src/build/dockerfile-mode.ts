@@ -88,21 +88,30 @@ export async function resolveDigest(exec: Exec, reference: string): Promise<stri
   return undefined;
 }
 
-export async function buildWithDockerfile(
-  deps: { exec: Exec; logger: Logger; files: ContextFiles },
-  req: DockerfileModeRequest,
-): Promise<BuildResult> {
+/**
+ * The Dockerfile's base images with the digests their tags resolve to now. Asked just before the
+ * build, which pulls the same tags: the digests agree unless a tag moves in between. The runtime
+ * base's digest goes into the image's base.digest label.
+ */
+export async function resolveBaseImages(
+  deps: { exec: Exec; files: ContextFiles },
+  req: Pick<DockerfileModeRequest, 'dockerfile' | 'inputs'>,
+): Promise<BaseImageUse[]> {
   const content = await deps.files.read(req.dockerfile);
-  const bases: BaseImageUse[] = content
-    ? baseImagesOf(content, { file: req.dockerfile, buildArgs: req.inputs.buildArgs, target: req.inputs.target })
-    : [];
-  // Resolved just before the build, which pulls the same tags: the digests agree unless a tag
-  // moves in between. The runtime base's digest goes into the image's base.digest label.
+  const bases = content ? baseImagesOf(content, { file: req.dockerfile, buildArgs: req.inputs.buildArgs, target: req.inputs.target }) : [];
   await Promise.all(
     bases.map(async (b) => {
       b.digest = await resolveDigest(deps.exec, b.reference);
     }),
   );
+  return bases;
+}
+
+export async function buildWithDockerfile(
+  deps: { exec: Exec; logger: Logger },
+  req: DockerfileModeRequest,
+  bases: BaseImageUse[],
+): Promise<BuildResult> {
   const plan = dockerBuildPlan(req, bases.find((b) => b.runtime));
   const outcome = await runDockerBuild(deps.exec, deps.logger, plan, req.builder);
   return {
