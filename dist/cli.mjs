@@ -21,7 +21,7 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-BDCUCDFT.mjs";
+} from "./chunks/chunk-ATTIWNTF.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-TT63CVKU.mjs";

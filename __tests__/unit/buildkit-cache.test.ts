@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ghaScope, planBuildkitCache, versionAtLeast, type BuildkitCacheRequest, type BuilderFacts, type RunFacts } from '../../src/build/buildkit-cache.js';
-import { buildErrorSummary, parseBuilderDriver, parseBuildxVersion } from '../../src/build/buildx.js';
+import type { Exec } from '../../src/adapters.js';
+import { buildErrorSummary, builderFacts, parseBuilderDriver, parseBuildxVersion } from '../../src/build/buildx.js';
 
 const req: BuildkitCacheRequest = { cache: true, backend: 'auto', cacheFrom: [], cacheTo: [], noCache: false, image: 'ghcr.io/o/app', platforms: [] };
 const container: BuilderFacts = { driver: 'docker-container', containerdStore: false, buildxVersion: '0.23.0' };
@@ -77,5 +78,46 @@ describe('buildx output parsing', () => {
     expect(summary).toContain('#5 ERROR: process "/bin/sh -c exit 3"');
     expect(summary.split('\n').at(-1)).toBe('ERROR: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3');
     expect(summary).not.toContain('progress 0');
+  });
+});
+
+describe('builderFacts', () => {
+  const exec = (answers: Record<string, { exitCode: number; stdout?: string; stderr?: string }>): Exec => ({
+    run: async (_cmd, args) => {
+      const a = answers[args.slice(0, 2).join(' ')] ?? { exitCode: 0 };
+      return { exitCode: a.exitCode, stdout: a.stdout ?? '', stderr: a.stderr ?? '' };
+    },
+  });
+
+  it('reads buildx, the driver and the image store', async () => {
+    const facts = await builderFacts(
+      exec({
+        'buildx version': { exitCode: 0, stdout: 'github.com/docker/buildx v0.23.0 28c90ea' },
+        'buildx inspect': { exitCode: 0, stdout: 'Name: ci\nDriver: docker-container\n' },
+        'info --format': { exitCode: 0, stdout: '[["driver-type","io.containerd.snapshotter.v1"]]' },
+      }),
+    );
+    expect(facts).toEqual({ driver: 'docker-container', buildxVersion: '0.23.0', containerdStore: true });
+  });
+
+  it('falls back to the classic builder without buildx', async () => {
+    const facts = await builderFacts(exec({ 'buildx version': { exitCode: 1, stderr: "docker: 'buildx' is not a docker command." } }));
+    expect(facts).toEqual({ driver: 'docker', buildxVersion: undefined, containerdStore: false });
+  });
+
+  it.each([
+    [{ exitCode: 127, stderr: 'docker: spawn docker ENOENT' }, /The docker CLI is not on PATH/],
+    [{ exitCode: 1, stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?' }, /^Cannot reach the Docker engine: Cannot connect to the Docker daemon/],
+  ])('says what is missing when Docker is not there (%o)', async (info, message) => {
+    await expect(builderFacts(exec({ 'info --format': info, 'buildx version': info }))).rejects.toThrow(message);
+  });
+
+  it('names the buildx-builder input when the builder does not exist', async () => {
+    await expect(
+      builderFacts(
+        exec({ 'buildx version': { exitCode: 0, stdout: 'github.com/docker/buildx v0.23.0' }, 'buildx inspect': { exitCode: 1, stderr: 'ERROR: no builder "k8s" found' } }),
+        'k8s',
+      ),
+    ).rejects.toThrow('Input "buildx-builder" names "k8s", which buildx cannot use: ERROR: no builder "k8s" found. List builders with "docker buildx ls".');
   });
 });

@@ -42,6 +42,12 @@ export async function builderFacts(exec: Exec, builder?: string): Promise<Builde
     exec.run('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])]),
     exec.run('docker', ['info', '--format', '{{json .DriverStatus}}']),
   ]);
+  if (info.exitCode === 127) {
+    throw new BuildError('The docker CLI is not on PATH: Strata builds with Docker (and its buildx plugin). Install Docker on the runner, or use a GitHub-hosted Ubuntu runner.');
+  }
+  if (info.exitCode !== 0) {
+    throw new BuildError(`Cannot reach the Docker engine: ${info.stderr.trim() || info.stdout.trim()}. Start Docker (or set DOCKER_HOST) before Strata runs.`);
+  }
   const buildxVersion = version.exitCode === 0 ? parseBuildxVersion(version.stdout) : undefined;
   if (buildxVersion && inspect.exitCode !== 0) {
     throw new BuildError(
