@@ -58,7 +58,8 @@ export function contextFromEnv(env: Record<string, string | undefined>, payload:
           baseRef: pr.base.ref,
           headRef: pr.head.ref,
           headSha: pr.head.sha,
-          fork: (pr.head.repo?.full_name ?? repository) !== (pr.base.repo?.full_name ?? repository),
+          // head.repo is null when the fork was deleted: its token is read-only all the same.
+          fork: pr.head.repo === null || (pr.head.repo?.full_name ?? repository) !== (pr.base.repo?.full_name ?? repository),
         }
       : undefined,
   };
