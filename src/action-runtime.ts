@@ -62,6 +62,12 @@ function mainDeps(): RunDeps {
   };
 }
 
+/** The job summary of a failed step: the error as the log shows it, in a block nothing can escape. */
+export function failureSummary(message: string): string {
+  const fence = '`'.repeat(Math.max(3, ...[...message.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return `### Strata: the step failed\n\n${fence}text\n${message}\n${fence}\n`;
+}
+
 export async function runStep(step: 'main' | 'post'): Promise<void> {
   try {
     if (step === 'main') await runMain(mainDeps());
@@ -70,7 +76,10 @@ export async function runStep(step: 'main' | 'post'): Promise<void> {
     const message = e instanceof Error ? e.message : String(e);
     // The post step only saves caches: it warns, like actions/cache's save, and never fails the job.
     if (step === 'post') actionsLogger.warning(message);
-    else failStep(message);
+    else {
+      failStep(message);
+      await writeJobSummary(failureSummary(message)).catch(() => undefined);
+    }
   }
   // @actions/cache can't abort a hung request; a socket left open must not keep the step alive.
   process.exit();

@@ -78,6 +78,9 @@ describe('dockerfile mode, end to end', () => {
     expect(errors[0]!.message).toMatch(/ERROR: failed to solve: process "\/bin\/sh -c echo about to fail && exit 3" did not complete successfully: exit code: 3$/);
     expect(errors[0]!.message).not.toMatch(/\n\s+at /);
     expect(main.state['build-succeeded']).toBeUndefined();
+    // The job summary carries the same error, for whoever opens the run's page.
+    expect(main.summary).toContain('### Strata: the step failed');
+    expect(main.summary).toContain('exit code: 3');
   }, 120_000);
 
   it('fails before building on a bad input, naming it', async () => {
