@@ -7,7 +7,9 @@
 //   4. reading two images' summaries: Strata's registry client vs skopeo
 // Needs the test environment (scripts/test-env.sh, which `npm run bench` runs first) and a
 // current dist/ (node scripts/bundle.mjs).
-import { readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pushBaseImage, requireDocker } from '../__tests__/support/docker.ts';
 import { startRegistry } from '../__tests__/support/registry.ts';
@@ -18,13 +20,20 @@ import { fmtMs, progress } from './lib.ts';
 import { benchOverhead } from './overhead.ts';
 import { benchRegistryReads } from './registry-reads.ts';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
+/** Whether dist/ is what bundling src/ makes now (by content: a fresh clone's mtimes say nothing). */
+function distIsCurrent(): boolean {
+  const fresh = join(mkdtempSync(join(tmpdir(), 'strata-bench-dist-')), 'dist');
+  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/bundle.mjs'), fresh], { cwd: REPO_ROOT });
+  const contents = (root: string): string =>
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .map((p) => `${p.slice(root.length)}\n${readFileSync(p, 'utf8')}`)
+      .sort()
+      .join('\n');
+  const same = contents(fresh) === contents(join(REPO_ROOT, 'dist'));
+  rmSync(join(fresh, '..'), { recursive: true, force: true });
+  return same;
 }
 
 /** Names, sizes and mtimes of dist/: another bundle written during the run changes it. */
@@ -44,10 +53,8 @@ const sections = wanted.size > 0 ? wanted : new Set([1, 2, 3, 4]);
 
 const start = performance.now();
 await requireDocker();
-const distAge = statSync(join(REPO_ROOT, 'dist/main.mjs')).mtimeMs;
-const stale = newestMtime(join(REPO_ROOT, 'src')) > distAge;
 console.log(`# Strata bench — Node ${process.version}, ${new Date().toISOString()}`);
-if (stale) console.log('WARNING: src/ has files newer than dist/main.mjs; run `node scripts/bundle.mjs` first or the figures describe an old bundle.');
+if (!distIsCurrent()) console.log('WARNING: dist/ is not what src/ bundles to now; run `npm run bundle` first or the figures describe an old bundle.');
 
 const distAtStart = distFingerprint();
 const registry = await startRegistry();
