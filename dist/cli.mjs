@@ -21,7 +21,7 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-ATTIWNTF.mjs";
+} from "./chunks/chunk-WE6VPOGN.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-TT63CVKU.mjs";
@@ -30,7 +30,7 @@ import {
   createRunRegistry,
   createRunRegistryClient,
   parseReference
-} from "./chunks/chunk-VMT2XULA.mjs";
+} from "./chunks/chunk-VBIJVWH3.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/cli/run-cli.ts
@@ -426,8 +426,8 @@ function parseRebaseArgs(argv) {
   }
   return args;
 }
-async function createRebaseRegistry(env, logger = terminalLogger()) {
-  return createRunRegistry({ env, logger });
+async function createRebaseRegistry(env, exec, logger = terminalLogger()) {
+  return createRunRegistry({ env, exec, logger });
 }
 function resultJson(r) {
   const { plan: _plan, ...rest } = r;
@@ -515,7 +515,7 @@ async function runCli(argv, out = process.stdout) {
   if (argv[0] === "report") {
     const exec2 = createExec();
     return runReportCommand(argv.slice(1), {
-      registry: (image) => createRunRegistryClient({ env: process.env, logger: terminalLogger(), image }),
+      registry: (image) => createRunRegistryClient({ env: process.env, exec: exec2, logger: terminalLogger(), image }),
       exec: exec2,
       out,
       err: process.stderr,
@@ -523,7 +523,7 @@ async function runCli(argv, out = process.stdout) {
     });
   }
   if (argv[0] === "rebase") {
-    return runRebaseCommand(argv.slice(1), { registry: () => createRebaseRegistry(process.env), out, err: process.stderr });
+    return runRebaseCommand(argv.slice(1), { registry: () => createRebaseRegistry(process.env, createExec()), out, err: process.stderr });
   }
   const { values, positionals } = parseArgs3({
     args: argv,

@@ -1,7 +1,7 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-R27XDHLT.mjs";
+} from "./chunks/chunk-6DDYRPPM.mjs";
 import "./chunks/chunk-5KOIYFIB.mjs";
 import "./chunks/chunk-TT63CVKU.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";

@@ -22,11 +22,12 @@ function postDeps(): Parameters<typeof runPost>[0] {
 
 function mainDeps(): RunDeps {
   const env = process.env;
+  const exec = createExec();
   return {
     readInput: readActionInput,
     env,
     github: readGitHubContext(env),
-    exec: createExec(),
+    exec,
     logger: actionsLogger,
     outputs: actionsOutputs,
     state: actionsState,
@@ -40,6 +41,7 @@ function mainDeps(): RunDeps {
     rebaseRegistry: async (inputs) =>
       (await import('./registry/for-run.js')).createRunRegistry({
         env,
+        exec,
         logger: actionsLogger,
         image: inputs.image,
         username: inputs.registryUsername,
@@ -49,6 +51,7 @@ function mainDeps(): RunDeps {
       registry: async (inputs) =>
         (await import('./registry/for-run.js')).createRunRegistryClient({
           env,
+          exec,
           logger: actionsLogger,
           image: inputs.image,
           username: inputs.registryUsername,

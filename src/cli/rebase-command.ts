@@ -2,6 +2,7 @@
 // (src/rebase/rebase.ts), registry side only. Credentials come from the docker config, as for
 // `strata report`.
 import { parseArgs } from 'node:util';
+import type { Exec } from '../adapters.js';
 import { terminalLogger } from '../io/terminal.js';
 import { RegistryClient } from '../registry/client.js';
 import { createRunRegistry } from '../registry/for-run.js';
@@ -88,8 +89,12 @@ export function parseRebaseArgs(argv: string[]): RebaseArgs {
 }
 
 /** Registry read and write clients with the docker config's credentials (docker login). */
-export async function createRebaseRegistry(env: Record<string, string | undefined>, logger = terminalLogger()): Promise<{ client: RegistryClient; writer: RegistryWriter }> {
-  return createRunRegistry({ env, logger });
+export async function createRebaseRegistry(
+  env: Record<string, string | undefined>,
+  exec: Exec,
+  logger = terminalLogger(),
+): Promise<{ client: RegistryClient; writer: RegistryWriter }> {
+  return createRunRegistry({ env, exec, logger });
 }
 
 function resultJson(r: RebaseResult): Record<string, unknown> {

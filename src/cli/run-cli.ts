@@ -60,7 +60,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   if (argv[0] === 'report') {
     const exec = createExec();
     return runReportCommand(argv.slice(1), {
-      registry: (image) => createRunRegistryClient({ env: process.env, logger: terminalLogger(), image }),
+      registry: (image) => createRunRegistryClient({ env: process.env, exec, logger: terminalLogger(), image }),
       exec,
       out,
       err: process.stderr,
@@ -68,7 +68,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
     });
   }
   if (argv[0] === 'rebase') {
-    return runRebaseCommand(argv.slice(1), { registry: () => createRebaseRegistry(process.env), out, err: process.stderr });
+    return runRebaseCommand(argv.slice(1), { registry: () => createRebaseRegistry(process.env, createExec()), out, err: process.stderr });
   }
   const { values, positionals } = parseArgs({
     args: argv,

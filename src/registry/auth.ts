@@ -88,6 +88,8 @@ export type CredentialResolver = (registry: string) => RegistryCredentials | und
 export function createCredentialResolver(sources: {
   input?: { registry: string; username: string; password: string };
   dockerConfig?: DockerConfigAuths;
+  /** What the docker config's credential helpers returned (credential-helpers.ts), by host. */
+  helpers?: ReadonlyMap<string, RegistryCredentials>;
 }): CredentialResolver {
   const inputRegistry = sources.input ? normalizeRegistry(sources.input.registry) : undefined;
   return (registry) => {
@@ -95,7 +97,8 @@ export function createCredentialResolver(sources: {
     if (sources.input && host === inputRegistry && sources.input.username !== '') {
       return { kind: 'basic', username: sources.input.username, password: sources.input.password };
     }
-    return sources.dockerConfig ? lookupDockerCredentials(sources.dockerConfig, host) : undefined;
+    // As docker does: a helper's answer beats the inline entry (often an empty placeholder).
+    return sources.helpers?.get(host) ?? (sources.dockerConfig ? lookupDockerCredentials(sources.dockerConfig, host) : undefined);
   };
 }
 

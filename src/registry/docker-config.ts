@@ -12,7 +12,7 @@ export type RegistryCredentials =
 export interface DockerConfigAuths {
   /** Keyed by normalized registry host (`docker.io`, `ghcr.io`, `127.0.0.1:5000`). */
   auths: Map<string, RegistryCredentials>;
-  /** Registries (or the default store) whose credentials live in a helper we do not run. */
+  /** The helper holding every server's credentials (docker-credential-<credsStore>). */
   credsStore?: string;
   credHelpers: Record<string, string>;
   /** Notes on entries that were skipped, for a debug log (never containing secrets). */
@@ -43,13 +43,13 @@ export function parseDockerConfig(content: string, path = 'config.json'): Docker
   const cfg = json as Record<string, unknown>;
   if (typeof cfg.credsStore === 'string' && cfg.credsStore !== '') {
     result.credsStore = cfg.credsStore;
-    result.notes.push(`credsStore "${cfg.credsStore}" is not used; only inline auths are read`);
+    result.notes.push(`credsStore "${cfg.credsStore}" holds the credentials of the servers it lists`);
   }
   if (typeof cfg.credHelpers === 'object' && cfg.credHelpers !== null) {
     for (const [k, v] of Object.entries(cfg.credHelpers)) {
       if (typeof v !== 'string') continue;
       result.credHelpers[normalizeAuthKey(k)] = v;
-      result.notes.push(`credential helper "${v}" for ${normalizeAuthKey(k)} is not used`);
+      result.notes.push(`credential helper "${v}" holds the credentials for ${normalizeAuthKey(k)}`);
     }
   }
   const auths = typeof cfg.auths === 'object' && cfg.auths !== null ? (cfg.auths as Record<string, unknown>) : {};

@@ -1,9 +1,10 @@
 // The registry client as a run uses it: credentials from the inputs and the docker config
 // (docker/login-action writes it), and the narrow interfaces the report stages ask for.
 import { homedir } from 'node:os';
-import type { Logger } from '../adapters.js';
+import type { Exec, Logger } from '../adapters.js';
 import type { BaseImageRegistry } from '../compare/gather.js';
 import { createCredentialResolver } from './auth.js';
+import { readHelperCredentials } from './credential-helpers.js';
 import { RegistryClient, type RegistryClientOptions } from './client.js';
 import { RegistryWriter } from './writer.js';
 import { parseDockerConfig, readDockerConfigFile } from './docker-config.js';
@@ -12,6 +13,8 @@ import { parseReference } from './reference.js';
 export interface RunRegistryOptions {
   env: Record<string, string | undefined>;
   logger: Logger;
+  /** Runs the docker config's credential helpers, when it names any. */
+  exec: Exec;
   /** The image's registry gets the registry-username/password inputs. */
   image?: string;
   username?: string;
@@ -40,13 +43,19 @@ export async function runRegistryOptions(opts: RunRegistryOptions): Promise<Regi
       opts.logger.warning(`Ignoring the docker config: ${(e as Error).message}`);
     }
   }
+  let helpers;
+  if (dockerConfig && (dockerConfig.credsStore || Object.keys(dockerConfig.credHelpers).length > 0)) {
+    const read = await readHelperCredentials(opts.exec, dockerConfig);
+    for (const note of read.notes) opts.logger.debug(note);
+    helpers = read.credentials;
+  }
   const input =
     opts.image && opts.username && opts.password
       ? { registry: parseReference(opts.image).registry, username: opts.username, password: opts.password }
       : undefined;
   return {
     fetch: globalThis.fetch,
-    credentials: createCredentialResolver({ input, dockerConfig }),
+    credentials: createCredentialResolver({ input, dockerConfig, helpers }),
     timeoutMs: 30_000,
     logger: opts.logger,
   };
