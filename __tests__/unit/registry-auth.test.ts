@@ -60,7 +60,7 @@ describe('docker config', () => {
     expect(cfg.auths.has('empty.example.com')).toBe(false);
     expect(cfg.credsStore).toBe('desktop');
     expect(cfg.credHelpers).toEqual({ 'gcr.io': 'gcloud' });
-    expect(cfg.notes.join('\n')).toMatch(/credsStore "desktop" is not used/);
+    expect(cfg.notes.join('\n')).toMatch(/credsStore "desktop" holds the credentials of the servers it lists/);
     expect(cfg.notes.join('\n')).not.toMatch(/ghp_token|hub:pass/);
   });
 
