@@ -21,10 +21,10 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-WE6VPOGN.mjs";
+} from "./chunks/chunk-66BJAGEB.mjs";
 import {
   parseInputs
-} from "./chunks/chunk-TT63CVKU.mjs";
+} from "./chunks/chunk-5DCG7C2A.mjs";
 import {
   baseImageRegistry,
   createRunRegistry,

@@ -1,9 +1,9 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-6DDYRPPM.mjs";
+} from "./chunks/chunk-ZO25QFFX.mjs";
 import "./chunks/chunk-5KOIYFIB.mjs";
-import "./chunks/chunk-TT63CVKU.mjs";
+import "./chunks/chunk-5DCG7C2A.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/post.ts

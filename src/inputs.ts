@@ -42,6 +42,8 @@ export interface Inputs {
   rebase: boolean;
 
   comment: CommentMode;
+  /** Tells apart the comments of matrix legs that build the same image in one job. */
+  commentKey?: string;
   compareTo?: string;
   failOnSizeIncrease?: SizeThreshold;
   maxBaseAge?: number;
@@ -201,6 +203,7 @@ export function parseInputs(read: InputReader, github: Pick<GitHubContext, 'repo
     rebase: bool(read, 'rebase', false),
 
     comment: oneOf(read, 'comment', ['auto', 'always', 'never'] as const, 'auto'),
+    commentKey: optional(read, 'comment-key'),
     compareTo: optional(read, 'compare-to'),
     failOnSizeIncrease: sizeThreshold(read, 'fail-on-size-increase'),
     maxBaseAge,

@@ -124,6 +124,21 @@ it('reports layer deltas and the moved base in one sticky comment', async () => 
   expect(github.comments(7).filter((c) => c.user.login === 'github-actions[bot]')).toHaveLength(1);
   expect(github.comments(7).find((c) => c.id === other.id)!.body).toBe('<!-- strata:report:not-ours -->\nLooks good to me');
   expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+
+  // A matrix leg with its own comment-key keeps its own comment.
+  const leg = new ActionJob({
+    workspace,
+    eventName: 'pull_request',
+    ref: 'refs/pull/7/merge',
+    repository,
+    event,
+    with: { ...common, 'comment-key': 'leg-b' },
+    env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: 'ghs_fakeInstallationToken000000000000000' },
+  });
+  expect((await leg.main()).exitCode).toBe(0);
+  const bots = github.comments(7).filter((c) => c.user.login === 'github-actions[bot]');
+  expect(bots).toHaveLength(2);
+  expect(bots[1]!.body.split('\n')[0]).toMatch(/\|leg-b -->$/);
 }, 300_000);
 
 it('a comment that cannot be posted costs a warning, never the build', async () => {

@@ -30,6 +30,7 @@ describe('parseInputs', () => {
       cache: true,
       cacheBackend: 'auto',
       comment: 'auto',
+      commentKey: undefined,
       failOnSizeIncrease: undefined,
       maxBaseAge: undefined,
     });

@@ -179,7 +179,8 @@ function isDefaultBranchPush(github: GitHubContext): boolean {
 
 async function publish(deps: ReportDeps, inputs: Inputs, report: Report): Promise<void> {
   const { logger, outputs, github } = deps;
-  const marker = markerFor(commentKey({ image: inputs.image, job: github.job, variant: inputs.platforms.join(',') || undefined }));
+  const variant = [inputs.platforms.join(','), inputs.commentKey].filter(Boolean).join('|') || undefined;
+  const marker = markerFor(commentKey({ image: inputs.image, job: github.job, variant }));
   const markdown = renderMarkdown(report);
   const body = withMarker(marker, markdown);
 

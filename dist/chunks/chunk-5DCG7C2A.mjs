@@ -1,0 +1,156 @@
+import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
+
+// src/inputs.ts
+var InputError = class extends Error {
+  constructor(input, value, accepted) {
+    super(`Input "${input}" has an invalid value ${JSON.stringify(value)}: ${accepted}`);
+    this.input = input;
+    this.value = value;
+    this.accepted = accepted;
+    this.name = "InputError";
+  }
+  input;
+  value;
+  accepted;
+};
+function parseList(raw, { commas = true } = {}) {
+  const parts = commas ? raw.split(/[\n,]/) : raw.split("\n");
+  return parts.map((s) => s.trim()).filter((s) => s.length > 0 && !s.startsWith("#"));
+}
+var TRUE = ["true", "True", "TRUE", "yes", "1"];
+var FALSE = ["false", "False", "FALSE", "no", "0"];
+function bool(read, name, fallback) {
+  const raw = read(name).trim();
+  if (raw === "") return fallback;
+  if (TRUE.includes(raw)) return true;
+  if (FALSE.includes(raw)) return false;
+  throw new InputError(name, raw, "use true or false.");
+}
+function oneOf(read, name, allowed, fallback) {
+  const raw = read(name).trim();
+  if (raw === "") return fallback;
+  const lower = raw.toLowerCase();
+  if (allowed.includes(lower)) return lower;
+  throw new InputError(name, raw, `use one of ${allowed.join(", ")}.`);
+}
+function optional(read, name) {
+  const raw = read(name).trim();
+  return raw === "" ? void 0 : raw;
+}
+function keyValues(read, name) {
+  const entries = parseList(read(name), { commas: false });
+  for (const entry of entries) {
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*=/.test(entry)) {
+      throw new InputError(name, entry, "each line must be KEY=VALUE, with a key made of letters, digits and _ . -");
+    }
+  }
+  return entries;
+}
+var REPOSITORY = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+var PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+function sizeThreshold(read, name) {
+  const raw = read(name).trim();
+  if (raw === "") return void 0;
+  const m = /^(\d+(?:\.\d+)?)\s*(%|b|kb|mb|gb|kib|mib|gib)?$/i.exec(raw);
+  if (!m) {
+    throw new InputError(name, raw, "use a size such as 5MB, 500kB or 1048576 (bytes), or a percentage such as 10%.");
+  }
+  const value = Number(m[1]);
+  const unit = (m[2] ?? "b").toLowerCase();
+  if (unit === "%") return { kind: "percent", value };
+  const factor = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3
+  };
+  return { kind: "bytes", value: Math.round(value * factor[unit]) };
+}
+function parseInputs(read, github) {
+  const defaultImage = `${registryHostFor(github.serverUrl)}/${github.repository}`.toLowerCase();
+  const imageRaw = optional(read, "image");
+  const image = (imageRaw ?? defaultImage).replace(/\/+$/, "");
+  if (imageRaw !== void 0 && !REPOSITORY.test(image)) {
+    throw new InputError(
+      "image",
+      imageRaw,
+      'use a lowercase repository reference without a tag, such as ghcr.io/owner/app or 127.0.0.1:5000/app (tags go in "tags").'
+    );
+  }
+  if (imageRaw === void 0 && !github.repository) {
+    throw new InputError("image", "", 'set "image" (no GITHUB_REPOSITORY to default to ghcr.io/OWNER/REPO).');
+  }
+  const platforms = parseList(read("platforms"));
+  for (const p of platforms) {
+    if (!PLATFORM.test(p)) throw new InputError("platforms", p, "use os/arch[/variant] entries such as linux/amd64, linux/arm64.");
+  }
+  const maxBaseAgeRaw = optional(read, "max-base-age");
+  let maxBaseAge;
+  if (maxBaseAgeRaw !== void 0) {
+    maxBaseAge = Number(maxBaseAgeRaw);
+    if (!Number.isInteger(maxBaseAge) || maxBaseAge <= 0) {
+      throw new InputError("max-base-age", maxBaseAgeRaw, "use a whole number of days greater than 0, such as 90.");
+    }
+  }
+  const packVersion = optional(read, "pack-version")?.replace(/^v/, "");
+  if (packVersion !== void 0 && !/^\d+\.\d+\.\d+$/.test(packVersion)) {
+    throw new InputError("pack-version", read("pack-version").trim(), "use a pack release version such as 0.40.6.");
+  }
+  const push = bool(read, "push", false);
+  const load = bool(read, "load", false);
+  const registryUsername = optional(read, "registry-username");
+  const registryPassword = optional(read, "registry-password");
+  if (registryUsername === void 0 !== (registryPassword === void 0)) {
+    const missing = registryUsername === void 0 ? "registry-username" : "registry-password";
+    throw new InputError(missing, "", "set both registry-username and registry-password, or neither.");
+  }
+  return {
+    mode: oneOf(read, "mode", ["auto", "dockerfile", "buildpack"], "auto"),
+    context: optional(read, "context") ?? ".",
+    file: optional(read, "file"),
+    image,
+    tags: parseList(read("tags")),
+    push,
+    load,
+    platforms,
+    target: optional(read, "target"),
+    buildArgs: keyValues(read, "build-args"),
+    labels: keyValues(read, "labels"),
+    cacheFrom: parseList(read("cache-from"), { commas: false }),
+    cacheTo: parseList(read("cache-to"), { commas: false }),
+    noCache: bool(read, "no-cache", false),
+    buildxBuilder: optional(read, "buildx-builder"),
+    githubToken: read("github-token").trim(),
+    buildpackBuilder: optional(read, "buildpack-builder"),
+    runImage: optional(read, "run-image"),
+    buildpackEnv: keyValues(read, "buildpack-env"),
+    packVersion,
+    descriptor: optional(read, "descriptor"),
+    cache: bool(read, "cache", true),
+    cacheBackend: oneOf(read, "cache-backend", ["auto", "gha", "actions"], "auto"),
+    rebase: bool(read, "rebase", false),
+    comment: oneOf(read, "comment", ["auto", "always", "never"], "auto"),
+    commentKey: optional(read, "comment-key"),
+    compareTo: optional(read, "compare-to"),
+    failOnSizeIncrease: sizeThreshold(read, "fail-on-size-increase"),
+    maxBaseAge,
+    registryUsername,
+    registryPassword
+  };
+}
+function registryHostFor(serverUrl) {
+  let host = "github.com";
+  try {
+    host = new URL(serverUrl).host;
+  } catch {
+  }
+  return host === "github.com" ? "ghcr.io" : `containers.${host}`;
+}
+
+export {
+  InputError,
+  parseInputs
+};
