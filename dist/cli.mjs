@@ -21,7 +21,7 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-66BJAGEB.mjs";
+} from "./chunks/chunk-HWYEWRQQ.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-5DCG7C2A.mjs";
@@ -560,9 +560,9 @@ async function runCli(argv, out = process.stdout) {
       "build-args": (values["build-arg"] ?? []).join("\n"),
       comment: "never"
     };
-    const readInput = (name) => raw[name] ?? "";
+    const inputs = parseInputs((name) => raw[name] ?? "", github);
     if (command === "detect") {
-      const decision = await decide({ files: createContextFiles() }, parseInputs(readInput, github));
+      const decision = await decide({ files: createContextFiles() }, inputs);
       out.write(`${decision.mode}	${decision.reason}
 `);
       return 0;
@@ -570,7 +570,6 @@ async function runCli(argv, out = process.stdout) {
     if (command === "build") {
       const outputs = memoryOutputs();
       await runMain({
-        readInput,
         env: process.env,
         github,
         exec,
@@ -588,9 +587,9 @@ async function runCli(argv, out = process.stdout) {
         toolCache: async () => {
           process.env.RUNNER_TOOL_CACHE ??= join(homedir(), ".cache", "strata", "tools");
           process.env.RUNNER_TEMP ??= tmpdir();
-          return import("./chunks/tool-cache-GOO2Y5ZN.mjs");
+          return import("./chunks/tool-cache-EBKLPLXE.mjs");
         }
-      });
+      }, inputs);
       out.write("\n");
       for (const [k, v] of outputs.values) {
         if (k === "metadata" || v === "") continue;

@@ -1,8 +1,7 @@
 // `npm run example`: runs Strata's main job (main + post steps, executed from dist/ exactly as
 // the Actions runner would) on examples/dockerfile-app, against a loopback registry, then runs
 // the image it pushed. Everything is real: the Docker engine, BuildKit, the registry.
-import { pushBaseImage, run, workspaceFrom } from '../__tests__/support/docker.ts';
-import { startRegistry } from '../__tests__/support/registry.ts';
+import { registryWithBase, run, workspaceFrom } from '../__tests__/support/docker.ts';
 import { ActionJob, type StepRun } from '../__tests__/support/runner.ts';
 
 function show(title: string, step: StepRun): void {
@@ -11,11 +10,9 @@ function show(title: string, step: StepRun): void {
   process.stdout.write(step.stderr);
 }
 
-const registry = await startRegistry();
+const { registry, base } = await registryWithBase();
 try {
-  const base = `${registry.host}/library/busybox:1.36`;
-  console.log(`Loopback registry at ${registry.host}; pushing the base image ${base}`);
-  await pushBaseImage(base);
+  console.log(`Loopback registry at ${registry.host} with the base image ${base}`);
 
   const image = `${registry.host}/example/hello`;
   const job = new ActionJob({

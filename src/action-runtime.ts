@@ -4,9 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir, tmpdir } from 'node:os';
 import { readGitHubContext } from './github/context.js';
-import { actionsLogger, actionsOutputs, actionsState, addPath, failStep, maskSecret, readActionInput, writeJobSummary } from './io/actions.js';
+import { actionsLogger, actionsOutputs, actionsState, addPath, failStep, maskSecret, writeJobSummary } from './io/actions.js';
 import { createContextFiles } from './io/context-files.js';
 import { createExec } from './io/exec.js';
+import type { Inputs } from './inputs.js';
 import { runMain, type RunDeps } from './run.js';
 import { runPost } from './post-step.js';
 import { createActionsCacheStore } from './cache/actions-cache.js';
@@ -24,7 +25,6 @@ function mainDeps(): RunDeps {
   const env = process.env;
   const exec = createExec();
   return {
-    readInput: readActionInput,
     env,
     github: readGitHubContext(env),
     exec,
@@ -71,9 +71,10 @@ export function failureSummary(message: string): string {
   return `### Strata: the step failed\n\n${fence}text\n${message}\n${fence}\n`;
 }
 
-export async function runStep(step: 'main' | 'post'): Promise<void> {
+export async function runStep(run: { step: 'main'; inputs: Inputs } | { step: 'post' }): Promise<void> {
+  const { step } = run;
   try {
-    if (step === 'main') await runMain(mainDeps());
+    if (run.step === 'main') await runMain(mainDeps(), run.inputs);
     else await runPost(postDeps());
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -2,9 +2,12 @@
 // HTTP stack, @actions/cache the Azure SDK): a bad input fails the step in milliseconds, and the
 // pipeline's modules load only once there is work to do.
 import { readGitHubContext } from './github/context.js';
-import { InputError, parseInputs } from './inputs.js';
+import { InputError, parseInputs, type Inputs } from './inputs.js';
 
-/** The runner's contract for inputs (what core.getInput reads): INPUT_<NAME>, spaces as underscores. */
+/**
+ * The runner's contract for inputs, as core.getInput reads it (INPUT_<NAME>, spaces as underscores,
+ * trimmed): read here, once, so @actions/core need not load before the inputs are known good.
+ */
 function readEnvInput(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
@@ -17,15 +20,18 @@ function failFast(message: string): void {
 }
 
 export async function runAction(step: 'main' | 'post'): Promise<void> {
-  if (step === 'main') {
-    try {
-      parseInputs(readEnvInput, readGitHubContext());
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      failFast(e.message);
-      return;
-    }
+  if (step === 'post') {
+    const { runStep } = await import('./action-runtime.js');
+    return runStep({ step: 'post' });
+  }
+  let inputs: Inputs;
+  try {
+    inputs = parseInputs(readEnvInput, readGitHubContext());
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    failFast(e.message);
+    return;
   }
   const { runStep } = await import('./action-runtime.js');
-  await runStep(step);
+  await runStep({ step: 'main', inputs });
 }

@@ -21,14 +21,13 @@ import type { CacheSubject } from './cache/keys.js';
 import type { CacheStore } from './cache/store.js';
 import { detectMode, type ModeDecision } from './detect/mode.js';
 import type { GitHubContext } from './github/context.js';
-import { parseInputs, type InputReader, type Inputs } from './inputs.js';
+import type { Inputs } from './inputs.js';
 import { rebaseImage } from './rebase/rebase.js';
 import type { RegistryClient } from './registry/client.js';
 import type { RegistryWriter } from './registry/writer.js';
 import { produceReport, type ReportDeps } from './report/produce.js';
 
 export interface RunDeps {
-  readInput: InputReader;
   env: Record<string, string | undefined>;
   github: GitHubContext;
   exec: Exec;
@@ -73,9 +72,8 @@ export async function decide(deps: Pick<RunDeps, 'files'>, inputs: Inputs): Prom
 }
 
 /** The main step. Throws on anything that should fail the step; the entrypoint reports it. */
-export async function runMain(deps: RunDeps): Promise<void> {
+export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
   const { logger, outputs } = deps;
-  const inputs = parseInputs(deps.readInput, deps.github);
   if (inputs.githubToken) deps.maskSecret(inputs.githubToken);
   if (inputs.registryPassword) deps.maskSecret(inputs.registryPassword);
   if (inputs.rebase) return runRebase(deps, inputs);

@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { pushBaseImage, requireDocker, run, skopeoInspect, workspaceFrom } from '../support/docker.js';
-import { startRegistry, type TestRegistry } from '../support/registry.js';
+import { registryWithBase, requireDocker, run, skopeoInspect, workspaceFrom } from '../support/docker.js';
+import type { TestRegistry } from '../support/registry.js';
 import { REPO_ROOT } from '../support/runner.js';
 
 let registry: TestRegistry;
@@ -23,9 +23,7 @@ async function cli(args: string[], cwd = REPO_ROOT): Promise<{ code: number; std
 
 beforeAll(async () => {
   await requireDocker();
-  registry = await startRegistry();
-  base = `${registry.host}/library/busybox:1.36`;
-  await pushBaseImage(base);
+  ({ registry, base } = await registryWithBase());
 });
 
 afterAll(async () => {

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { formatChange } from '../../src/report/units.js';
-import { pushBaseImage, requireDocker, run } from '../support/docker.js';
-import { startRegistry, type TestRegistry } from '../support/registry.js';
+import { registryWithBase, requireDocker, run } from '../support/docker.js';
+import type { TestRegistry } from '../support/registry.js';
 import { REPO_ROOT } from '../support/runner.js';
 
 let registry: TestRegistry;
@@ -26,9 +26,7 @@ beforeAll(async () => {
   bundleDir = join(mkdtempSync(join(tmpdir(), 'strata-cli-bundle-')), 'dist');
   await run(process.execPath, [join(REPO_ROOT, 'scripts/bundle.mjs'), bundleDir], { cwd: REPO_ROOT });
 
-  registry = await startRegistry();
-  base = `${registry.host}/library/busybox:1.36`;
-  await pushBaseImage(base);
+  ({ registry, base } = await registryWithBase());
   repo = `${registry.host}/acme/cli-app`;
 
   appDir = mkdtempSync(join(tmpdir(), 'strata-cli-app-'));

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCacheService, type CacheService } from '../support/cache-service.js';
-import { pushBaseImage, requireDocker, run, workspaceFrom } from '../support/docker.js';
-import { startRegistry, type TestRegistry } from '../support/registry.js';
+import { registryWithBase, requireDocker, run, workspaceFrom } from '../support/docker.js';
+import type { TestRegistry } from '../support/registry.js';
 import { ActionJob } from '../support/runner.js';
 
 let registry: TestRegistry;
@@ -15,10 +15,8 @@ let base: string;
 
 beforeAll(async () => {
   await requireDocker();
-  registry = await startRegistry();
+  ({ registry, base } = await registryWithBase());
   cache = await startCacheService({ runnerTemp: mkdtempSync(join(tmpdir(), 'strata-runner-temp-')) });
-  base = `${registry.host}/library/busybox:1.36`;
-  await pushBaseImage(base);
 });
 
 afterAll(async () => {

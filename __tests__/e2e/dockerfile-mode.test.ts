@@ -3,8 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pushBaseImage, requireDocker, run, skopeoInspect, workspaceFrom } from '../support/docker.js';
-import { startRegistry, type TestRegistry } from '../support/registry.js';
+import { registryWithBase, requireDocker, run, skopeoInspect, workspaceFrom } from '../support/docker.js';
+import type { TestRegistry } from '../support/registry.js';
 import { ActionJob } from '../support/runner.js';
 
 let registry: TestRegistry;
@@ -12,9 +12,7 @@ let base: string;
 
 beforeAll(async () => {
   await requireDocker();
-  registry = await startRegistry();
-  base = `${registry.host}/library/busybox:1.36`;
-  await pushBaseImage(base);
+  ({ registry, base } = await registryWithBase());
 });
 
 afterAll(async () => {

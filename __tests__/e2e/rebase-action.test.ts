@@ -2,8 +2,8 @@
 // (org.opencontainers.image.base.*), upstream rebuilds the base under the same tag, and a later
 // job moves the image onto it without a rebuild.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { pushBaseImage, requireDocker, run, skopeoInspect, workspaceFrom } from '../support/docker.js';
-import { startRegistry, type TestRegistry } from '../support/registry.js';
+import { pushBaseImage, registryWithBase, requireDocker, run, skopeoInspect, workspaceFrom } from '../support/docker.js';
+import type { TestRegistry } from '../support/registry.js';
 import { ActionJob } from '../support/runner.js';
 
 let registry: TestRegistry;
@@ -11,9 +11,7 @@ let base: string;
 
 beforeAll(async () => {
   await requireDocker();
-  registry = await startRegistry();
-  base = `${registry.host}/library/busybox:1.36`;
-  await pushBaseImage(base, { revision: 1 });
+  ({ registry, base } = await registryWithBase({ revision: 1 }));
 });
 
 afterAll(async () => {

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { startCacheService, type CacheService } from '../support/cache-service.js';
-import { pushBaseImage, requireDocker, workspaceFrom } from '../support/docker.js';
-import { startRegistry, type TestRegistry } from '../support/registry.js';
+import { registryWithBase, requireDocker, workspaceFrom } from '../support/docker.js';
+import type { TestRegistry } from '../support/registry.js';
 import { ActionJob } from '../support/runner.js';
 
 let registry: TestRegistry;
@@ -19,10 +19,8 @@ const home = mkdtempSync(join(tmpdir(), 'strata-home-'));
 
 beforeAll(async () => {
   await requireDocker();
-  registry = await startRegistry();
+  ({ registry, base } = await registryWithBase());
   cache = await startCacheService({ runnerTemp: mkdtempSync(join(tmpdir(), 'strata-runner-temp-')) });
-  base = `${registry.host}/library/busybox:1.36`;
-  await pushBaseImage(base);
 });
 
 afterAll(async () => {

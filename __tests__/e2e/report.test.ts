@@ -6,9 +6,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
-import { pushBaseImage, requireDocker, run, skopeoInspect, workspaceFrom } from '../support/docker.js';
+import { pushBaseImage, registryWithBase, requireDocker, run, skopeoInspect, workspaceFrom } from '../support/docker.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-api.js';
-import { startRegistry, type TestRegistry } from '../support/registry.js';
+import type { TestRegistry } from '../support/registry.js';
 import { ActionJob } from '../support/runner.js';
 
 let registry: TestRegistry;
@@ -18,10 +18,8 @@ const repository = 'octo-org/report-app';
 
 beforeAll(async () => {
   await requireDocker();
-  registry = await startRegistry();
+  ({ registry, base } = await registryWithBase({ platforms: 'linux/amd64,linux/arm64', revision: 1, created: '2025-01-01T00:00:00Z' }));
   github = await startFakeGitHub({ owner: 'octo-org', repo: 'report-app' });
-  base = `${registry.host}/library/busybox:1.36`;
-  await pushBaseImage(base, { platforms: 'linux/amd64,linux/arm64', revision: 1, created: '2025-01-01T00:00:00Z' });
 });
 
 afterAll(async () => {

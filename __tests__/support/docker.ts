@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { startRegistry, type TestRegistry } from './registry.ts';
 import { REPO_ROOT } from './runner.ts';
 
 export const run = promisify(execFile);
@@ -24,6 +25,16 @@ export async function pushBaseImage(ref: string, opts: { platforms?: string; rev
   if (opts.revision !== undefined) args.push('--revision', String(opts.revision));
   if (opts.created) args.push('--created', opts.created);
   await run('bash', args, { maxBuffer: 16 * 1024 * 1024 });
+}
+
+export type BaseImageOptions = Parameters<typeof pushBaseImage>[1];
+
+/** A loopback registry with a real busybox base image at <host>/library/busybox:1.36. */
+export async function registryWithBase(opts: BaseImageOptions = {}): Promise<{ registry: TestRegistry; base: string }> {
+  const registry = await startRegistry();
+  const base = `${registry.host}/library/busybox:1.36`;
+  await pushBaseImage(base, opts);
+  return { registry, base };
 }
 
 /** A copy of an example or fixture app in a fresh workspace directory. */

@@ -73,7 +73,7 @@ export function cacheKeyFor(input: CacheKeyInput): CacheKeys {
   const raw = modeIdentity(input.subject);
   // The readable part is cut to fit; the short hash of the whole identity keeps two builders
   // whose names share a prefix (builder vs builder-jammy) from prefix-matching each other.
-  const subjectPrefix = `${modeRoot}${slug(raw, 200)}@${sha256(raw).slice(0, 8)}-`;
+  const subjectPrefix = `${modeRoot}${identityPart(raw, slug(raw, 200))}-`;
   return {
     primary: `${subjectPrefix}${lockfilesHash(input.lockfiles)}`,
     restoreKeys: [subjectPrefix, modeRoot],
@@ -98,6 +98,15 @@ export function classifyHit(primaryKey: string, matchedKey: string | undefined):
   if (matchedKey === undefined || matchedKey === '') return 'miss';
   if (matchedKey === primaryKey || matchedKey.startsWith(`${primaryKey}-`)) return 'exact';
   return 'partial';
+}
+
+/**
+ * `<readable>@<8 hex of identity>`: the readable part may be cut or folded to fit a key, so the
+ * short hash of the whole identity keeps two subjects whose names share a prefix (builder vs
+ * builder-jammy, app vs app-worker) from prefix-matching each other in the cache service.
+ */
+export function identityPart(identity: string, readable: string): string {
+  return `${readable}@${sha256(identity).slice(0, 8)}`;
 }
 
 /** Makes a value safe inside a key: GitHub forbids commas; whitespace and control chars just hurt. */

@@ -105,16 +105,15 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
       'build-args': (values['build-arg'] ?? []).join('\n'),
       comment: 'never',
     };
-    const readInput = (name: string) => raw[name] ?? '';
+    const inputs = parseInputs((name) => raw[name] ?? '', github);
     if (command === 'detect') {
-      const decision = await decide({ files: createContextFiles() }, parseInputs(readInput, github));
+      const decision = await decide({ files: createContextFiles() }, inputs);
       out.write(`${decision.mode}\t${decision.reason}\n`);
       return 0;
     }
     if (command === 'build') {
       const outputs = memoryOutputs();
       await runMain({
-        readInput,
         env: process.env,
         github,
         exec,
@@ -135,7 +134,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
           process.env.RUNNER_TEMP ??= tmpdir();
           return import('@actions/tool-cache');
         },
-      });
+      }, inputs);
       out.write('\n');
       for (const [k, v] of outputs.values) {
         if (k === 'metadata' || v === '') continue;

@@ -19,8 +19,6 @@ export const actionsState: StateStore = {
   set: (name, value) => core.saveState(name, value),
 };
 
-/** The runner applies action.yml defaults before the step starts; getInput returns those. */
-export const readActionInput = (name: string): string => core.getInput(name);
 
 export async function writeJobSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;

@@ -1,12 +1,11 @@
 // The baseline the report compares against: the `compare-to` image, the base branch's image, or a
 // snapshot of the default branch's image kept in the Actions cache (so the report works even when
 // nothing is pushed). Which one, and why there is none, is part of the report.
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Logger } from '../adapters.js';
 import type { BasesByPlatform } from '../compare/diff.js';
-import { slug } from '../cache/keys.js';
+import { identityPart, slug } from '../cache/keys.js';
 import type { CacheStore } from '../cache/store.js';
 import type { ImageSummary } from '../image/types.js';
 import type { BaselineOrigin } from './report.js';
@@ -33,9 +32,8 @@ export interface ChosenBaseline {
 export function snapshotLocation(image: string, platforms: readonly string[], home: string, sha: string) {
   const identity = `${image}${platforms.length ? `+${[...platforms].sort().join('+')}` : ''}`;
   const name = slug(identity.replace(/[^a-zA-Z0-9._+-]+/g, '_'), 180);
-  // The service prefix-matches restore keys: without the hash, ghcr.io/o/app would find the
-  // snapshot of ghcr.io/o/app-worker.
-  const prefix = `${SNAPSHOT_FORMAT}-${name}@${createHash('sha256').update(identity).digest('hex').slice(0, 8)}-`;
+  // The service prefix-matches restore keys: identityPart keeps app from finding app-worker's.
+  const prefix = `${SNAPSHOT_FORMAT}-${identityPart(identity, name)}-`;
   const relative = `.cache/strata/baseline/${name}.json`;
   return { path: `~/${relative}`, file: join(home, relative), key: `${prefix}${sha.slice(0, 12) || 'unknown'}`, restoreKeys: [prefix] };
 }
