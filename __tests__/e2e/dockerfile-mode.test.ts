@@ -73,7 +73,7 @@ describe('dockerfile mode, end to end', () => {
     const errors = main.annotations.filter((a) => a.level === 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]!.message).toContain('docker buildx build failed:');
-    expect(errors[0]!.message).toMatch(/ERROR: failed to solve: process "\/bin\/sh -c echo about to fail && exit 3" did not complete successfully: exit code: 3$/);
+    expect(errors[0]!.message).toMatch(/ERROR: (failed to build: )?failed to solve: process "\/bin\/sh -c echo about to fail && exit 3" did not complete successfully: exit code: 3$/);
     expect(errors[0]!.message).not.toMatch(/\n\s+at /);
     expect(main.state['build-succeeded']).toBeUndefined();
     // The job summary carries the same error, for whoever opens the run's page.

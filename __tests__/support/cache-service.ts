@@ -78,7 +78,7 @@ export function parseBlockList(xml: string): string[] {
 }
 
 export async function startCacheService(options: CacheServiceOptions = {}): Promise<CacheService> {
-  const token = options.token ?? 'emulated-runtime-token';
+  const token = options.token ?? runtimeToken();
   const runnerTemp = options.runnerTemp ?? (await mkdtemp(join(tmpdir(), 'strata-runner-temp-')));
   const stored: StoredEntry[] = [];
   const requests: LoggedRequest[] = [];
@@ -234,6 +234,18 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
     },
     stop: closeServer,
   };
+}
+
+/**
+ * A JWT-shaped runtime token, as the runner hands one out. BuildKit's gha backend parses it (it
+ * refuses a token without `nbf`/`exp`, and reads the cache scopes from `ac`); nothing verifies the
+ * signature, so an unsigned one is enough.
+ */
+export function runtimeToken(scopes: Array<{ Scope: string; Permission: number }> = [{ Scope: 'refs/heads/main', Permission: 3 }]): string {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { nbf: now - 60, exp: now + 6 * 3600, ac: JSON.stringify(scopes) };
+  return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.emulated-signature`;
 }
 
 function listen(server: Server, port: number): Promise<number> {
