@@ -4,6 +4,7 @@ import type { ContextFiles, Exec, Logger } from '../adapters.js';
 import type { GitHubContext } from '../github/context.js';
 import type { Inputs } from '../inputs.js';
 import { baseImagesOf } from './base-images.js';
+import { hostPlatform } from './platforms.js';
 import type { BuilderFacts, BuildkitCachePlan } from './buildkit-cache.js';
 import { runDockerBuild } from './buildx.js';
 import { ociLabels, type DockerBuildPlan } from './dockerfile-args.js';
@@ -98,7 +99,15 @@ export async function resolveBaseImages(
   req: Pick<DockerfileModeRequest, 'dockerfile' | 'inputs'>,
 ): Promise<BaseImageUse[]> {
   const content = await deps.files.read(req.dockerfile);
-  const bases = content ? baseImagesOf(content, { file: req.dockerfile, buildArgs: req.inputs.buildArgs, target: req.inputs.target }) : [];
+  const bases = content
+    ? baseImagesOf(content, {
+        file: req.dockerfile,
+        buildArgs: req.inputs.buildArgs,
+        target: req.inputs.target,
+        platforms: req.inputs.platforms,
+        buildPlatform: hostPlatform(),
+      })
+    : [];
   await Promise.all(
     bases.map(async (b) => {
       b.digest = await resolveDigest(deps.exec, b.reference);
@@ -112,7 +121,8 @@ export async function buildWithDockerfile(
   req: DockerfileModeRequest,
   bases: BaseImageUse[],
 ): Promise<BuildResult> {
-  const plan = dockerBuildPlan(req, bases.find((b) => b.runtime));
+  // One label set covers every platform, so it names the runtime base only when all platforms share it.
+  const plan = dockerBuildPlan(req, bases.find((b) => b.runtime && !b.platforms));
   const outcome = await runDockerBuild(deps.exec, deps.logger, plan, req.builder);
   return {
     mode: 'dockerfile',
