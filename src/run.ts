@@ -101,7 +101,8 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
   outputs.set('metadata', JSON.stringify(result.metadata));
   logger.info(`Built ${result.tags.join(', ')}${result.digest ? ` (${result.digest})` : ''}`);
   for (const base of result.baseImages) {
-    logger.info(`Base image${base.runtime ? ' (runtime)' : ''}: ${base.reference}${base.digest && !base.reference.includes('@') ? `@${base.digest}` : ''}`);
+    const on = base.platforms ? ` on ${base.platforms.join(', ')}` : '';
+    logger.info(`Base image${base.runtime ? ' (runtime)' : ''}${on}: ${base.reference}${base.digest && !base.reference.includes('@') ? `@${base.digest}` : ''}`);
   }
   if (deps.report) {
     await logger.group('Image report', () =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseImagesOf, resolveDockerfileBases, type StageBase } from '../../src/build/base-images.js';
+import { baseImagesOf, labelledBase, resolveDockerfileBases, type StageBase } from '../../src/build/base-images.js';
 
 /** The base of each stage on one platform, as short strings: image ref, "stage:x", "scratch" or "unresolved: …". */
 function bases(df: string, opts: Parameters<typeof resolveDockerfileBases>[1] = {}, platform = 0): string[] {
@@ -139,4 +139,15 @@ describe('baseImagesOf (what labels, freshness and rebase use)', () => {
       { reference: 'arm64v8/alpine:3.20', stage: 'base-arm64', runtime: true, file: undefined, line: 2, platforms: ['linux/arm64'] },
     ]);
   });
+});
+
+describe('labelledBase (org.opencontainers.image.base.* covers every platform)', () => {
+  const perArch = 'FROM alpine:3.20 AS base-amd64\nFROM arm64v8/alpine:3.20 AS base-arm64\nFROM base-${TARGETARCH}\n';
+  it.each<[string, string, Parameters<typeof baseImagesOf>[1], string | undefined]>([
+    ['one platform', perArch, { platforms: ['linux/arm64'] }, 'arm64v8/alpine:3.20'],
+    ['a base shared by all platforms', 'FROM golang:1.23 AS b\nFROM alpine:3.20\nCOPY --from=b / /\n', { platforms: ['linux/amd64', 'linux/arm64'] }, 'alpine:3.20'],
+    ['a different base per platform: no label', perArch, { platforms: ['linux/amd64', 'linux/arm64'] }, undefined],
+    ['an unresolved runtime base: no label', 'ARG BASE\nFROM golang:1.23 AS b\nFROM $BASE\nCOPY --from=b / /\n', {}, undefined],
+    ['scratch: no label', 'FROM golang:1.23 AS b\nFROM scratch\nCOPY --from=b / /\n', {}, undefined],
+  ])('%s', (_name, df, opts, expected) => expect(labelledBase(baseImagesOf(df, opts))?.reference).toBe(expected));
 });

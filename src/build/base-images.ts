@@ -313,3 +313,12 @@ export function baseImagesOf(dockerfile: string, opts: ResolveOptions & { file?:
   }
   return [...uses.values()].map(({ on, ...use }) => (on.size < targets.length ? { ...use, platforms: [...on] } : use));
 }
+
+/**
+ * The runtime base the image's org.opencontainers.image.base.* labels may name: one label set
+ * covers every platform of the build, so only a base all of them run on.
+ */
+export function labelledBase(uses: readonly BaseImageUse[]): BaseImageUse | undefined {
+  const runtimes = uses.filter((u) => u.runtime);
+  return runtimes.length === 1 && !runtimes[0]!.platforms ? runtimes[0] : undefined;
+}

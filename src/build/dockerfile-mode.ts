@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ContextFiles, Exec, Logger } from '../adapters.js';
 import type { GitHubContext } from '../github/context.js';
 import type { Inputs } from '../inputs.js';
-import { baseImagesOf } from './base-images.js';
+import { baseImagesOf, labelledBase } from './base-images.js';
 import { hostPlatform } from './platforms.js';
 import type { BuilderFacts, BuildkitCachePlan } from './buildkit-cache.js';
 import { runDockerBuild } from './buildx.js';
@@ -121,8 +121,7 @@ export async function buildWithDockerfile(
   req: DockerfileModeRequest,
   bases: BaseImageUse[],
 ): Promise<BuildResult> {
-  // One label set covers every platform, so it names the runtime base only when all platforms share it.
-  const plan = dockerBuildPlan(req, bases.find((b) => b.runtime && !b.platforms));
+  const plan = dockerBuildPlan(req, labelledBase(bases));
   const outcome = await runDockerBuild(deps.exec, deps.logger, plan, req.builder);
   return {
     mode: 'dockerfile',
