@@ -1,6 +1,7 @@
 // BuildKit's word expansion (frontend/dockerfile/shell/lex.go), one table row per rule.
 import { describe, expect, it } from 'vitest';
-import { expandWord, splitWords, WordError } from '../../src/build/dockerfile-words.js';
+import { splitWords } from '../../src/build/dockerfile-parse.js';
+import { expandWord, WordError } from '../../src/build/dockerfile-words.js';
 
 const env = new Map([
   ['V', '1.23'],

@@ -4,9 +4,9 @@
 // (dockerfile-words.ts); a FROM naming an earlier stage follows that stage; `scratch` is no image.
 // What Strata cannot know (an ARG without default or build-arg) is "unresolved", never a guess:
 // only resolved bases reach labels, freshness and rebase (baseImagesOf).
-import { DockerfileParser, type Copy, type From, type Instruction } from 'dockerfile-ast';
 import { parseReference, ReferenceError } from '../registry/reference.js';
-import { expandWord, splitWords, WordError } from './dockerfile-words.js';
+import { parseDockerfile, type FromLine, type Parsed } from './dockerfile-parse.js';
+import { expandWord, WordError } from './dockerfile-words.js';
 import { formatPlatform, parsePlatform, PlatformError, type Platform } from './platforms.js';
 import type { BaseImageUse } from './types.js';
 
@@ -67,64 +67,6 @@ function buildArgMap(buildArgs: readonly string[]): Map<string, string> {
     if (eq > 0) map.set(entry.slice(0, eq), entry.slice(eq + 1));
   }
   return map;
-}
-
-/** An instruction's arguments with line continuations (and the comment lines inside them) removed. */
-function argumentsText(instruction: Instruction, escape: string): string {
-  const raw = instruction.getRawArgumentsContent() ?? '';
-  const lines = raw.split(/\r?\n/);
-  const kept = lines.filter((line, i) => i === 0 || !/^\s*#/.test(line));
-  return kept.map((line, i) => (i < kept.length - 1 && line.trimEnd().endsWith(escape) ? line.trimEnd().slice(0, -1) : line)).join('');
-}
-
-interface FromLine {
-  index: number;
-  line: number;
-  base: string;
-  name?: string;
-  platformFlag?: string;
-  /** Stages this one reads from: COPY/ADD --from, RUN --mount from= (as written). */
-  uses: string[];
-}
-
-interface Parsed {
-  escape: string;
-  globalArgs: Array<{ name: string; value?: string }>;
-  froms: FromLine[];
-}
-
-function parseDockerfile(text: string): Parsed {
-  const doc = DockerfileParser.parse(text);
-  const escape = doc.getEscapeCharacter();
-  const globalArgs: Parsed['globalArgs'] = [];
-  const froms: FromLine[] = [];
-  for (const instruction of doc.getInstructions()) {
-    const keyword = instruction.getKeyword();
-    const words = argumentsText(instruction, escape);
-    if (keyword === 'ARG' && froms.length === 0) {
-      for (const word of splitWords(words, escape)) {
-        const eq = word.indexOf('=');
-        globalArgs.push(eq < 0 ? { name: word } : { name: word.slice(0, eq), value: word.slice(eq + 1) });
-      }
-    } else if (keyword === 'FROM') {
-      // FROM's operands split on whitespace, without quote handling (BuildKit's parseStringsWhitespaceDelimited).
-      // dockerfile-ast has taken the flags off already.
-      const parts = words.trim().split(/\s+/).filter(Boolean);
-      const platformFlag = (instruction as From).getPlatformFlag()?.getValue() ?? undefined;
-      const name = parts.length === 3 && parts[1]!.toLowerCase() === 'as' ? parts[2]!.toLowerCase() : undefined;
-      froms.push({ index: froms.length, line: instruction.getRange().start.line + 1, base: parts[0] ?? '', name, platformFlag, uses: [] });
-    } else if (froms.length > 0 && (keyword === 'COPY' || keyword === 'ADD' || keyword === 'RUN')) {
-      const uses = froms[froms.length - 1]!.uses;
-      for (const flag of ((instruction as Copy).getFlags?.() ?? [])) {
-        if (flag.getName() === 'from' && flag.getValue()) uses.push(flag.getValue()!);
-        if (flag.getName() === 'mount') {
-          const from = flag.getOptions().find((o) => o.getName() === 'from')?.getValue();
-          if (from) uses.push(from);
-        }
-      }
-    }
-  }
-  return { escape, globalArgs, froms };
 }
 
 function automaticArgs(build: Platform, target: Platform, targetStage: string): Map<string, Var> {
