@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseImagesOf, labelledBase, resolveDockerfileBases, type StageBase } from '../../src/build/base-images.js';
+import { baseImagesOf, labelledBase, resolveDockerfileBases, unresolvedOf, type StageBase } from '../../src/build/base-images.js';
 
 /** The base of each stage on one platform, as short strings: image ref, "stage:x", "scratch" or "unresolved: …". */
 function bases(df: string, opts: Parameters<typeof resolveDockerfileBases>[1] = {}, platform = 0): string[] {
@@ -150,4 +150,18 @@ describe('labelledBase (org.opencontainers.image.base.* covers every platform)',
     ['an unresolved runtime base: no label', 'ARG BASE\nFROM golang:1.23 AS b\nFROM $BASE\nCOPY --from=b / /\n', {}, undefined],
     ['scratch: no label', 'FROM golang:1.23 AS b\nFROM scratch\nCOPY --from=b / /\n', {}, undefined],
   ])('%s', (_name, df, opts, expected) => expect(labelledBase(baseImagesOf(df, opts))?.reference).toBe(expected));
+});
+
+describe('unresolvedOf (what the build warns about)', () => {
+  it('lists each needed stage whose base is unresolved once, with its platforms, and says when it is the runtime base', () => {
+    const df = 'ARG BUILDER\nARG BASE\nFROM $BUILDER AS build\nFROM ${UNUSED} AS unused\nFROM $BASE\nCOPY --from=build / /\n';
+    expect(unresolvedOf(resolveDockerfileBases(df, { platforms: ['linux/amd64', 'linux/arm64'] }))).toEqual([
+      { stage: 'build', line: 3, reason: 'ARG BUILDER has no default and no build-arg sets it', platforms: ['linux/amd64', 'linux/arm64'], runtime: false },
+      { stage: '2', line: 5, reason: 'ARG BASE has no default and no build-arg sets it', platforms: ['linux/amd64', 'linux/arm64'], runtime: true },
+    ]);
+  });
+
+  it('is empty when build args resolve everything', () => {
+    expect(unresolvedOf(resolveDockerfileBases('ARG BASE\nFROM $BASE\n', { buildArgs: ['BASE=alpine:3.20'] }))).toEqual([]);
+  });
 });

@@ -234,11 +234,15 @@ export function resolveDockerfileBases(dockerfile: string, opts: ResolveOptions 
 
 /**
  * Pure: the external images the build pulls (FROM lines of the stages the final one needs,
- * deduplicated by reference), with the runtime one marked. A reference used on only some of the platforms lists them; unresolved bases are left
- * out, so nothing downstream (labels, freshness, rebase) uses a guess.
+ * deduplicated by reference), with the runtime one marked. A reference used on only some of the
+ * platforms lists them; unresolved bases are left out, so nothing downstream (labels, freshness,
+ * rebase) uses a guess.
  */
 export function baseImagesOf(dockerfile: string, opts: ResolveOptions & { file?: string } = {}): BaseImageUse[] {
-  const { targets } = resolveDockerfileBases(dockerfile, opts);
+  return usesOf(resolveDockerfileBases(dockerfile, opts), opts.file);
+}
+
+export function usesOf({ targets }: DockerfileBases, file?: string): BaseImageUse[] {
   const uses = new Map<string, BaseImageUse & { on: Set<string> }>();
   for (const t of targets) {
     for (const stage of t.stages) {
@@ -246,7 +250,7 @@ export function baseImagesOf(dockerfile: string, opts: ResolveOptions & { file?:
       const reference = stage.base.reference;
       let use = uses.get(reference);
       if (!use) {
-        use = { reference, stage: label(stage), runtime: false, file: opts.file, line: stage.line, on: new Set() };
+        use = { reference, stage: label(stage), runtime: false, file, line: stage.line, on: new Set() };
         uses.set(reference, use);
       }
       use.on.add(t.platform);
@@ -263,4 +267,28 @@ export function baseImagesOf(dockerfile: string, opts: ResolveOptions & { file?:
 export function labelledBase(uses: readonly BaseImageUse[]): BaseImageUse | undefined {
   const runtimes = uses.filter((u) => u.runtime);
   return runtimes.length === 1 && !runtimes[0]!.platforms ? runtimes[0] : undefined;
+}
+
+export interface UnresolvedBase {
+  stage: string;
+  line: number;
+  reason: string;
+  /** The target platforms it is unresolved on. */
+  platforms: string[];
+  runtime: boolean;
+}
+
+/** Pure: the bases of the stages the build needs that Strata could not resolve, once per stage. */
+export function unresolvedOf({ targets }: DockerfileBases): UnresolvedBase[] {
+  const byStage = new Map<number, UnresolvedBase>();
+  for (const t of targets) {
+    for (const stage of t.stages) {
+      if (stage.base.kind !== 'unresolved' || !stage.reachable) continue;
+      const entry = byStage.get(stage.index) ?? { stage: label(stage), line: stage.line, reason: stage.base.reason, platforms: [], runtime: false };
+      entry.platforms.push(t.platform);
+      if (t.runtime.kind === 'unresolved' && t.runtime.reason === stage.base.reason) entry.runtime = true;
+      byStage.set(stage.index, entry);
+    }
+  }
+  return [...byStage.values()];
 }
