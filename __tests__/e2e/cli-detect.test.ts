@@ -70,6 +70,7 @@ it('prints every stage and the runtime base per platform, with build args applie
     {
       platform: 'linux/amd64',
       final: 'final',
+      runtimeStage: 'runtime-amd64',
       runtime: { kind: 'image', reference: 'gcr.io/distroless/static-debian12:nonroot' },
       stages: [
         { index: 0, name: 'build', line: 6, from: '${REGISTRY}/library/golang:${GO_VERSION}-alpine', base: build, platform: hostPlatform(), reachable: true },
@@ -82,6 +83,7 @@ it('prints every stage and the runtime base per platform, with build args applie
     {
       platform: 'linux/arm64',
       final: 'final',
+      runtimeStage: 'runtime-arm64',
       runtime: { kind: 'image', reference: 'gcr.io/distroless/static-debian12:nonroot-arm64' },
       stages: [
         { index: 0, name: 'build', line: 6, from: '${REGISTRY}/library/golang:${GO_VERSION}-alpine', base: build, platform: hostPlatform(), reachable: true },

@@ -36,6 +36,8 @@ export interface PlatformResolution {
   stages: StageResolution[];
   /** The stage the image is (the target, or the last one) and the external base it runs on. */
   final?: string;
+  /** The stage whose FROM names the runtime base (the final stage, or the one its stage chain ends at). */
+  runtimeStage?: string;
   runtime: Exclude<StageBase, { kind: 'stage' }>;
 }
 
@@ -185,7 +187,7 @@ function resolveForPlatform(parsed: Parsed, overrides: Map<string, string>, buil
   let s = finalStage;
   const byName = new Map(stages.filter((x) => x.name).map((x) => [x.name!, x]));
   while (s.base.kind === 'stage') s = byName.get(s.base.stage)!;
-  return { platform, stages, final: label(finalStage), runtime: s.base as PlatformResolution['runtime'] };
+  return { platform, stages, final: label(finalStage), runtimeStage: label(s), runtime: s.base as PlatformResolution['runtime'] };
 }
 
 /**
@@ -286,7 +288,7 @@ export function unresolvedOf({ targets }: DockerfileBases): UnresolvedBase[] {
       if (stage.base.kind !== 'unresolved' || !stage.reachable) continue;
       const entry = byStage.get(stage.index) ?? { stage: label(stage), line: stage.line, reason: stage.base.reason, platforms: [], runtime: false };
       entry.platforms.push(t.platform);
-      if (t.runtime.kind === 'unresolved' && t.runtime.reason === stage.base.reason) entry.runtime = true;
+      if (t.runtimeStage === label(stage)) entry.runtime = true;
       byStage.set(stage.index, entry);
     }
   }

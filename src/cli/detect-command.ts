@@ -61,7 +61,8 @@ export function renderDetect(report: DetectReport): string {
   if (report.builder) lines.push(`builder     ${report.builder.builder}`, `            ${report.builder.reason}`);
   if (report.dockerfile) lines.push(`dockerfile  ${report.dockerfile}`);
   for (const p of report.platforms ?? []) {
-    lines.push('', `${p.platform}: runs on ${showBase(p.runtime)}${p.final ? ` (final stage ${p.final})` : ''}`);
+    const via = p.runtimeStage && p.runtimeStage !== p.final ? `, from stage ${p.runtimeStage}` : '';
+    lines.push('', `${p.platform}: runs on ${showBase(p.runtime)}${p.final ? ` (final stage ${p.final}${via})` : ''}`);
     for (const s of p.stages) {
       const name = s.name ?? String(s.index);
       const flags = [s.platform ? `--platform ${s.platform}` : '', s.reachable ? '' : 'not built for this target'].filter(Boolean).join('; ');
