@@ -1,9 +1,11 @@
 // The detection corpus: apps laid out like the Paketo samples (__tests__/fixtures/apps), read from
 // disk through the same listing, mode and builder choice that `strata detect` and the action use.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectReport } from '../../src/cli/detect-command.js';
+import { contextListing } from '../../src/detect/listing.js';
 import { parseInputs } from '../../src/inputs.js';
 import { createContextFiles } from '../../src/io/context-files.js';
 
@@ -52,5 +54,17 @@ describe('detection corpus', () => {
   it('a Dockerfile app reports its stages', async () => {
     const report = await detectReport(createContextFiles(), inputsFor('containerfile-go'), 'linux/amd64');
     expect(report.platforms?.[0]).toMatchObject({ platform: 'linux/amd64', runtime: { kind: 'image', reference: 'gcr.io/distroless/static' } });
+  });
+});
+
+describe('contextListing', () => {
+  it('lists the root and the directories detect rules look into', async () => {
+    expect((await contextListing(createContextFiles(), join(APPS, 'java-executable-jar'))).sort()).toEqual(['META-INF', 'META-INF/MANIFEST.MF', 'io']);
+  });
+
+  it('takes a file named like such a directory as a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'strata-listing-'));
+    writeFileSync(join(dir, 'htdocs'), 'not a directory\n');
+    expect(await contextListing(createContextFiles(), dir)).toEqual(['htdocs']);
   });
 });

@@ -1,11 +1,8 @@
 // The context listing detection reads: the root's entries, plus the entries of the few directories
 // a detect rule looks into (signals.ts LISTED_DIRS), as paths relative to the context.
 import type { ContextFiles } from '../adapters.js';
+import { join } from './mode.js';
 import { LISTED_DIRS } from './signals.js';
-
-function join(dir: string, name: string): string {
-  return dir === '.' || dir === '' ? name : `${dir.replace(/\/+$/, '')}/${name}`;
-}
 
 export async function contextListing(files: Pick<ContextFiles, 'list'>, context: string): Promise<string[]> {
   const root = await files.list(context);

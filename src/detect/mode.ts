@@ -1,4 +1,5 @@
-// Which way to build: pure, from the names of the files in the build context and the inputs.
+// Which way to build: pure, from a listing of the build context (listing.ts) and the inputs. What
+// counts as a buildpack app is signals.ts, the table builder choice reads too.
 import type { BuildMode } from '../build/types.js';
 import type { ModeInput } from '../inputs.js';
 import { languageMatches, signalPatterns, unsupportedLanguage } from './signals.js';
@@ -37,7 +38,7 @@ export interface DetectRequest {
   file?: { path: string; exists: boolean };
 }
 
-function join(dir: string, name: string): string {
+export function join(dir: string, name: string): string {
   return dir === '.' || dir === '' ? name : `${dir.replace(/\/+$/, '')}/${name}`;
 }
 
