@@ -33,6 +33,8 @@ describe('resolveDockerfileBases: one rule per row', () => {
     ['automatic args without declaring them', 'FROM img:${TARGETOS}-${TARGETARCH}${TARGETVARIANT:+-$TARGETVARIANT}\n', { platforms: ['linux/arm/v7'] }, ['img:linux-arm-v7']],
     ['redeclared automatic ARG keeps its value', 'ARG TARGETARCH\nFROM img:$TARGETARCH\n', { platforms: ['linux/arm64'] }, ['img:arm64']],
     ['BUILDPLATFORM from the builder', 'FROM img:${BUILDOS}-${BUILDARCH}\n', { buildPlatform: 'linux/arm64', platforms: ['linux/amd64'] }, ['img:linux-arm64']],
+    ['a build-arg overrides an automatic ARG, declared or not', 'FROM img:$TARGETARCH\n', { buildArgs: ['TARGETARCH=riscv64'] }, ['img:riscv64']],
+    ['TARGETSTAGE is "default" for an unnamed last stage', 'FROM img:${TARGETSTAGE}\n', {}, ['img:default']],
     ['TARGETSTAGE names the target', 'FROM img:${TARGETSTAGE}\nFROM alpine AS out\n', {}, ['img:out', 'alpine']],
     ['stage reference', 'FROM golang:1.23 AS build\nFROM build\n', {}, ['golang:1.23', 'stage:build']],
     ['stage names are case-insensitive (stored lowercase)', 'FROM golang:1.23 AS Build\nFROM build\n', {}, ['golang:1.23', 'stage:build']],

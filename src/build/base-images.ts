@@ -150,7 +150,7 @@ function resolveBase(base: string, scope: Map<string, Var>, declared: ReadonlySe
 
 function resolveForPlatform(parsed: Parsed, overrides: Map<string, string>, build: Platform, target: Platform, wanted?: string): PlatformResolution {
   const last = parsed.froms[parsed.froms.length - 1];
-  const targetStage = wanted?.toLowerCase() ?? last?.name ?? 'default';
+  const targetStage = wanted || last?.name || 'default';
   const scope = globalScope(parsed, overrides, automaticArgs(build, target, targetStage));
   const declared = new Set(parsed.globalArgs.map((a) => a.name));
   const earlier = new Set<string>();
