@@ -19,6 +19,7 @@ import {
 import { buildkitLocalCacheEntries } from './cache/buildkit-local.js';
 import type { CacheSubject } from './cache/keys.js';
 import type { CacheStore } from './cache/store.js';
+import { contextListing } from './detect/listing.js';
 import { detectMode, type ModeDecision } from './detect/mode.js';
 import type { GitHubContext } from './github/context.js';
 import type { Inputs } from './inputs.js';
@@ -62,11 +63,12 @@ function runFacts(deps: Pick<RunDeps, 'env' | 'cacheStore'>): RunFacts {
 }
 
 export async function decide(deps: Pick<RunDeps, 'files'>, inputs: Inputs): Promise<ModeDecision> {
-  const contextFiles = await deps.files.list(inputs.context);
+  const contextFiles = await contextListing(deps.files, inputs.context);
   return detectMode({
     requested: inputs.mode,
     contextFiles,
     context: inputs.context,
+    buildpackBuilder: inputs.buildpackBuilder,
     file: inputs.file ? { path: inputs.file, exists: (await deps.files.read(inputs.file)) !== undefined } : undefined,
   });
 }
@@ -99,7 +101,8 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
   outputs.set('metadata', JSON.stringify(result.metadata));
   logger.info(`Built ${result.tags.join(', ')}${result.digest ? ` (${result.digest})` : ''}`);
   for (const base of result.baseImages) {
-    logger.info(`Base image${base.runtime ? ' (runtime)' : ''}: ${base.reference}${base.digest && !base.reference.includes('@') ? `@${base.digest}` : ''}`);
+    const on = base.platforms ? ` on ${base.platforms.join(', ')}` : '';
+    logger.info(`Base image${base.runtime ? ' (runtime)' : ''}${on}: ${base.reference}${base.digest && !base.reference.includes('@') ? `@${base.digest}` : ''}`);
   }
   if (deps.report) {
     await logger.group('Image report', () =>
@@ -187,7 +190,7 @@ async function withBuildCache(deps: RunDeps, cache: CacheState | undefined, buil
 }
 
 async function runBuildpack(deps: RunDeps, inputs: Inputs, tags: string[]): Promise<BuildResult> {
-  const contextFiles = await deps.files.list(inputs.context);
+  const contextFiles = await contextListing(deps.files, inputs.context);
   const planning = await planBuildpack(deps.files, inputs, contextFiles);
   deps.logger.info(`Builder: ${planning.choice.builder} (${planning.choice.reason})`);
   deps.outputs.set('buildpack-builder', planning.choice.builder);

@@ -31,10 +31,12 @@ afterAll(async () => {
 });
 
 it.each([
-  ['examples/node-app', 'buildpack\tno Dockerfile; examples/node-app/package.json found, so Cloud Native Buildpacks build it\n'],
-  ['examples/dockerfile-app', 'dockerfile\texamples/dockerfile-app/Dockerfile found, so BuildKit builds it\n'],
+  ['examples/node-app', 'mode        buildpack\nreason      no Dockerfile; examples/node-app/package.json found, so Cloud Native Buildpacks build it\n'],
+  ['examples/dockerfile-app', 'mode        dockerfile\nreason      examples/dockerfile-app/Dockerfile found, so BuildKit builds it\n'],
 ])('strata detect %s', async (path, expected) => {
-  expect(await cli(['detect', path])).toMatchObject({ code: 0, stdout: expected });
+  const r = await cli(['detect', path]);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout.startsWith(expected)).toBe(true);
 });
 
 it('strata detect explains what it looked for when nothing matches', async () => {
@@ -42,7 +44,7 @@ it('strata detect explains what it looked for when nothing matches', async () =>
   writeFileSync(join(empty, 'README.md'), '# nothing to build\n');
   const r = await cli(['detect', empty]);
   expect(r.code).toBe(1);
-  expect(r.stderr).toMatch(/^error: Cannot tell how to build the context ".*": it has no Dockerfile or Containerfile and none of the files buildpacks recognise \(package\.json, go\.mod/);
+  expect(r.stderr).toMatch(/^error: Cannot tell how to build the context ".*": it has no Dockerfile or Containerfile and none of the files the default builders detect \(Gemfile, \*\.csproj/);
 });
 
 it('strata build builds and pushes with the same core as the action', async () => {

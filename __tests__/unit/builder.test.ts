@@ -4,7 +4,9 @@ import { chooseBuilder, DEFAULT_BUILDER, FULL_BUILDER, languageOf } from '../../
 describe('chooseBuilder', () => {
   it.each([
     [['package.json', 'index.js'], 'nodejs', DEFAULT_BUILDER, `package.json → Node.js → ${DEFAULT_BUILDER}`],
-    [['go.mod', 'main.go'], 'go', DEFAULT_BUILDER, `go.mod → Go → ${DEFAULT_BUILDER}`],
+    [['go.mod', 'main.go'], 'go', DEFAULT_BUILDER, `main.go → Go → ${DEFAULT_BUILDER}`],
+    [['go.mod'], 'go', DEFAULT_BUILDER, `go.mod → Go → ${DEFAULT_BUILDER} (go-build looks for *.go at the root: for a main package elsewhere set BP_GO_TARGETS (e.g. ./cmd/app) in buildpack-env)`],
+    [['index.php'], 'php', FULL_BUILDER, `index.php → PHP → ${FULL_BUILDER}`],
     [['requirements.txt', 'app.py'], 'python', DEFAULT_BUILDER, `requirements.txt → Python → ${DEFAULT_BUILDER}`],
     [['pom.xml'], 'java', DEFAULT_BUILDER, `pom.xml → Java → ${DEFAULT_BUILDER}`],
     [['build.gradle.kts'], 'java', DEFAULT_BUILDER, `build.gradle.kts → Java → ${DEFAULT_BUILDER}`],
@@ -54,10 +56,18 @@ describe('chooseBuilder', () => {
     expect(chooseBuilder({ files: ['package.json'], projectToml: { env: [] } }).builder).toBe(DEFAULT_BUILDER);
   });
 
-  it('accepts paths and matches on the file name only', () => {
-    expect(chooseBuilder({ files: ['app/package.json'] }).reason).toBe(`package.json → Node.js → ${DEFAULT_BUILDER}`);
+  it('reads paths relative to the context: a file in a subdirectory is not a root signal', () => {
+    expect(chooseBuilder({ files: ['app/package.json'] }).language).toBeUndefined();
+    expect(chooseBuilder({ files: ['META-INF/MANIFEST.MF'] }).language).toBe('java');
     // A name that merely ends like a signal without a stem is not one.
     expect(languageOf(['.csproj', 'xgo.mod'])).toBeUndefined();
+  });
+
+  it('names a language no default builder carries instead of pretending the default will build it', () => {
+    expect(chooseBuilder({ files: ['Cargo.toml'] })).toEqual({
+      builder: DEFAULT_BUILDER,
+      reason: `Cargo.toml → Rust, which ${DEFAULT_BUILDER} does not carry (project.toml must add its buildpack)`,
+    });
   });
 });
 

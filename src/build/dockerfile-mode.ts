@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { ContextFiles, Exec, Logger } from '../adapters.js';
 import type { GitHubContext } from '../github/context.js';
 import type { Inputs } from '../inputs.js';
-import { baseImagesOf } from './base-images.js';
+import { labelledBase, resolveDockerfileBases, unresolvedOf, usesOf } from './base-images.js';
+import { hostPlatform } from './platforms.js';
 import type { BuilderFacts, BuildkitCachePlan } from './buildkit-cache.js';
 import { runDockerBuild } from './buildx.js';
 import { ociLabels, type DockerBuildPlan } from './dockerfile-args.js';
@@ -94,11 +95,21 @@ export async function resolveDigest(exec: Exec, reference: string): Promise<stri
  * base's digest goes into the image's base.digest label.
  */
 export async function resolveBaseImages(
-  deps: { exec: Exec; files: ContextFiles },
+  deps: { exec: Exec; files: ContextFiles; logger: Logger },
   req: Pick<DockerfileModeRequest, 'dockerfile' | 'inputs'>,
 ): Promise<BaseImageUse[]> {
   const content = await deps.files.read(req.dockerfile);
-  const bases = content ? baseImagesOf(content, { file: req.dockerfile, buildArgs: req.inputs.buildArgs, target: req.inputs.target }) : [];
+  const resolution = content
+    ? resolveDockerfileBases(content, { buildArgs: req.inputs.buildArgs, target: req.inputs.target, platforms: req.inputs.platforms, buildPlatform: hostPlatform() })
+    : undefined;
+  // Said once here, and left out of labels, freshness and rebase: Strata does not guess a base.
+  for (const u of resolution ? unresolvedOf(resolution) : []) {
+    deps.logger.warning(`Base image of stage ${u.stage}${u.runtime ? ' (runtime)' : ''} is unresolved: ${u.reason}. It is left out of the base labels, freshness checks and rebase.`, {
+      file: req.dockerfile,
+      startLine: u.line,
+    });
+  }
+  const bases = resolution ? usesOf(resolution, req.dockerfile) : [];
   await Promise.all(
     bases.map(async (b) => {
       b.digest = await resolveDigest(deps.exec, b.reference);
@@ -112,7 +123,7 @@ export async function buildWithDockerfile(
   req: DockerfileModeRequest,
   bases: BaseImageUse[],
 ): Promise<BuildResult> {
-  const plan = dockerBuildPlan(req, bases.find((b) => b.runtime));
+  const plan = dockerBuildPlan(req, labelledBase(bases));
   const outcome = await runDockerBuild(deps.exec, deps.logger, plan, req.builder);
   return {
     mode: 'dockerfile',

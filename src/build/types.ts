@@ -10,6 +10,8 @@ export interface BaseImageUse {
   stage: string;
   /** The final stage's base: what the image ships on. */
   runtime: boolean;
+  /** The target platforms it is a base of, when not all of the build's (e.g. FROM base-${TARGETARCH}). */
+  platforms?: string[];
   /** Where it was declared, for annotations. */
   file?: string;
   line?: number;

@@ -8,14 +8,23 @@ import { parseInputs } from '../inputs.js';
 import { createContextFiles } from '../io/context-files.js';
 import { createExec } from '../io/exec.js';
 import { memoryOutputs, memoryState, terminalLogger } from '../io/terminal.js';
-import { decide, runMain } from '../run.js';
+import { runMain } from '../run.js';
+import { hostPlatform } from '../build/platforms.js';
+import { detectReport, renderDetect } from './detect-command.js';
 import { createActionsCacheStore } from '../cache/actions-cache.js';
 import { createRunRegistryClient } from '../registry/for-run.js';
 import { runReportCommand } from './report-command.js';
 import { createRebaseRegistry, runRebaseCommand } from './rebase-command.js';
 
 const USAGE = `Usage:
-  strata detect [path]                          say how the app at path would be built, and why
+  strata detect [path] [options]                say how the app at path would be built, and why
+      --json                the decision as JSON
+      --file PATH           Dockerfile path
+      --build-arg K=V       (repeatable)
+      --platform P          target platform (repeatable, or comma-separated)
+      --target STAGE        the stage to build
+      --mode MODE           auto | dockerfile | buildpack
+      --builder IMAGE       buildpack builder (as the buildpack-builder input)
   strata build [path] [options]                 build it (Dockerfile with BuildKit, or buildpacks)
       --image NAME          repository (default: the directory name)
       --tag, -t TAG         tag name or full reference (repeatable)
@@ -81,6 +90,9 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
       file: { type: 'string' },
       platform: { type: 'string', multiple: true },
       'build-arg': { type: 'string', multiple: true },
+      target: { type: 'string' },
+      builder: { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -103,12 +115,14 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
       push: values.push ? 'true' : 'false',
       platforms: (values.platform ?? []).join(','),
       'build-args': (values['build-arg'] ?? []).join('\n'),
+      target: values.target ?? '',
+      'buildpack-builder': values.builder ?? '',
       comment: 'never',
     };
     const inputs = parseInputs((name) => raw[name] ?? '', github);
     if (command === 'detect') {
-      const decision = await decide({ files: createContextFiles() }, inputs);
-      out.write(`${decision.mode}\t${decision.reason}\n`);
+      const report = await detectReport(createContextFiles(), inputs, hostPlatform());
+      out.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderDetect(report));
       return 0;
     }
     if (command === 'build') {

@@ -1,26 +1,13 @@
-// Which way to build: pure, from the names of the files in the build context and the inputs.
+// Which way to build: pure, from a listing of the build context (listing.ts) and the inputs. What
+// counts as a buildpack app is signals.ts, the table builder choice reads too.
 import type { BuildMode } from '../build/types.js';
 import type { ModeInput } from '../inputs.js';
+import { languageMatches, signalPatterns, unsupportedLanguage } from './signals.js';
 
 export const DOCKERFILE_NAMES = ['Dockerfile', 'Containerfile'] as const;
 
-/** Files by which the public buildpack builders recognise an app (any one of them is enough). */
-export const BUILDPACK_MARKERS = [
-  'package.json',
-  'go.mod',
-  'pom.xml',
-  'build.gradle',
-  'build.gradle.kts',
-  'requirements.txt',
-  'pyproject.toml',
-  'Pipfile',
-  'Gemfile',
-  'composer.json',
-  'Cargo.toml',
-  '*.csproj',
-  'Procfile',
-  'project.toml',
-] as const;
+/** Not a language, but pack's project descriptor: its presence means "build me with buildpacks". */
+const DESCRIPTOR = 'project.toml';
 
 export interface ModeDecision {
   mode: BuildMode;
@@ -41,32 +28,40 @@ export class DetectionError extends Error {
 
 export interface DetectRequest {
   requested: ModeInput;
-  /** Names of the entries directly in the context directory. */
+  /** Paths relative to the context: its root entries and those of signals.ts LISTED_DIRS. */
   contextFiles: readonly string[];
+  /** The buildpack-builder input: a builder the user chose may carry what the defaults don't. */
+  buildpackBuilder?: string;
   /** The context as given (for messages and paths). */
   context: string;
   /** The `file` input, when set, and whether it exists. */
   file?: { path: string; exists: boolean };
 }
 
-function join(dir: string, name: string): string {
+export function join(dir: string, name: string): string {
   return dir === '.' || dir === '' ? name : `${dir.replace(/\/+$/, '')}/${name}`;
-}
-
-function matches(marker: string, name: string): boolean {
-  return marker.startsWith('*') ? name.endsWith(marker.slice(1)) : name === marker;
 }
 
 export function findDockerfile(contextFiles: readonly string[]): string | undefined {
   return DOCKERFILE_NAMES.find((n) => contextFiles.includes(n));
 }
 
+/** The file by which the default builders' detection would recognise the app (signals.ts), or project.toml. */
 export function findBuildpackMarker(contextFiles: readonly string[]): string | undefined {
-  for (const marker of BUILDPACK_MARKERS) {
-    const hit = contextFiles.find((f) => matches(marker, f));
-    if (hit) return hit;
-  }
-  return undefined;
+  return languageMatches(contextFiles)[0]?.file ?? (contextFiles.includes(DESCRIPTOR) ? DESCRIPTOR : undefined);
+}
+
+function markerList(): string {
+  return [...signalPatterns(), DESCRIPTOR].join(', ');
+}
+
+/** A language no default builder carries, with no project.toml or builder input to bring one. */
+function unsupportedError(req: DetectRequest): DetectionError | undefined {
+  const unsupported = unsupportedLanguage(req.contextFiles);
+  if (!unsupported || req.contextFiles.includes(DESCRIPTOR) || req.buildpackBuilder?.trim()) return undefined;
+  return new DetectionError(
+    `The context ${JSON.stringify(req.context)} is a ${unsupported.language} app (${join(req.context, unsupported.file)}), and there is no ${DOCKERFILE_NAMES.join(' or ')}. ${unsupported.advice}`,
+  );
 }
 
 export function detectMode(req: DetectRequest): ModeDecision {
@@ -88,11 +83,15 @@ export function detectMode(req: DetectRequest): ModeDecision {
     return { mode: 'dockerfile', dockerfile, decidedBy: 'mode', reason: `mode input is "dockerfile"; building ${dockerfile}` };
   }
 
-  const marker = findBuildpackMarker(contextFiles);
+  // A language the default builders lack still means buildpacks when the user chose a builder.
+  const marker = findBuildpackMarker(contextFiles) ?? (req.buildpackBuilder?.trim() ? unsupportedLanguage(contextFiles)?.file : undefined);
   if (requested === 'buildpack') {
     if (!marker) {
-      throw new DetectionError(
-        `Input "mode" is "buildpack" but the context ${JSON.stringify(context)} holds none of the files buildpacks recognise (${BUILDPACK_MARKERS.join(', ')}). Check "context", or use mode "dockerfile".`,
+      throw (
+        unsupportedError(req) ??
+        new DetectionError(
+          `Input "mode" is "buildpack" but the context ${JSON.stringify(context)} holds none of the files the default builders detect (${markerList()}). Check "context", or use mode "dockerfile".`,
+        )
       );
     }
     const ignored = dockerfile ? ` (${dockerfile} is ignored)` : '';
@@ -112,7 +111,10 @@ export function detectMode(req: DetectRequest): ModeDecision {
       reason: `no Dockerfile; ${join(context, marker)} found, so Cloud Native Buildpacks build it`,
     };
   }
-  throw new DetectionError(
-    `Cannot tell how to build the context ${JSON.stringify(context)}: it has no ${DOCKERFILE_NAMES.join(' or ')} and none of the files buildpacks recognise (${BUILDPACK_MARKERS.join(', ')}). Add a Dockerfile, point "context" at your app, or set "file".`,
+  throw (
+    unsupportedError(req) ??
+    new DetectionError(
+      `Cannot tell how to build the context ${JSON.stringify(context)}: it has no ${DOCKERFILE_NAMES.join(' or ')} and none of the files the default builders detect (${markerList()}). Add a Dockerfile, point "context" at your app, or set "file".`,
+    )
   );
 }

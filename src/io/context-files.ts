@@ -7,7 +7,9 @@ export function createContextFiles(): ContextFiles {
       try {
         return await readdir(dir);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        // A missing directory, or a file where a directory was expected (a file named htdocs), lists nothing.
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return [];
         throw e;
       }
     },
