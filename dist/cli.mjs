@@ -6,6 +6,7 @@ import {
   basesFor,
   buildReport,
   compareImages,
+  contextListing,
   createActionsCacheStore,
   createContextFiles,
   createExec,
@@ -13,15 +14,18 @@ import {
   formatBytes,
   formatChange,
   gatherBaseFacts,
+  hostPlatform,
   originLabel,
   plainText,
+  planBuildpack,
   readEngineImageSummary,
   readImageSummary,
   rebaseImage,
+  resolveDockerfileBases,
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-HWYEWRQQ.mjs";
+} from "./chunks/chunk-E4BR2F4A.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-5DCG7C2A.mjs";
@@ -30,7 +34,7 @@ import {
   createRunRegistry,
   createRunRegistryClient,
   parseReference
-} from "./chunks/chunk-VBIJVWH3.mjs";
+} from "./chunks/chunk-47OUKJ26.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/cli/run-cli.ts
@@ -67,6 +71,54 @@ function memoryOutputs() {
 function memoryState() {
   const values = /* @__PURE__ */ new Map();
   return { get: (n) => values.get(n) ?? "", set: (n, v) => void values.set(n, v) };
+}
+
+// src/cli/detect-command.ts
+async function detectReport(files, inputs, buildPlatform) {
+  const decision = await decide({ files }, inputs);
+  const report = { context: inputs.context, mode: decision.mode, reason: decision.reason, decidedBy: decision.decidedBy };
+  if (decision.mode === "buildpack") {
+    report.builder = (await planBuildpack(files, inputs, await contextListing(files, inputs.context))).choice;
+    return report;
+  }
+  const text = await files.read(decision.dockerfile) ?? "";
+  const bases = resolveDockerfileBases(text, { buildArgs: inputs.buildArgs, platforms: inputs.platforms, buildPlatform, target: inputs.target });
+  return {
+    ...report,
+    dockerfile: decision.dockerfile,
+    ...inputs.target ? { target: inputs.target } : {},
+    buildArgs: [...inputs.buildArgs],
+    buildPlatform: bases.buildPlatform,
+    platforms: bases.targets
+  };
+}
+function showBase(b) {
+  switch (b.kind) {
+    case "image":
+      return b.reference;
+    case "stage":
+      return `stage ${b.stage}`;
+    case "scratch":
+      return "scratch (no base image)";
+    case "unresolved":
+      return `unresolved: ${b.reason}`;
+  }
+}
+function renderDetect(report) {
+  const lines = [`mode        ${report.mode}`, `reason      ${report.reason}`];
+  if (report.builder) lines.push(`builder     ${report.builder.builder}`, `            ${report.builder.reason}`);
+  if (report.dockerfile) lines.push(`dockerfile  ${report.dockerfile}`);
+  for (const p of report.platforms ?? []) {
+    const via = p.runtimeStage && p.runtimeStage !== p.final ? `, from stage ${p.runtimeStage}` : "";
+    lines.push("", `${p.platform}: runs on ${showBase(p.runtime)}${p.final ? ` (final stage ${p.final}${via})` : ""}`);
+    for (const s of p.stages) {
+      const name = s.name ?? String(s.index);
+      const flags = [s.platform ? `--platform ${s.platform}` : "", s.reachable ? "" : "not built for this target"].filter(Boolean).join("; ");
+      lines.push(`  line ${String(s.line).padEnd(4)} ${name.padEnd(16)} FROM ${s.from} \u2192 ${showBase(s.base)}${flags ? `  (${flags})` : ""}`);
+    }
+  }
+  return `${lines.join("\n")}
+`;
 }
 
 // src/cli/report-command.ts
@@ -473,7 +525,14 @@ ${REBASE_USAGE}`);
 
 // src/cli/run-cli.ts
 var USAGE = `Usage:
-  strata detect [path]                          say how the app at path would be built, and why
+  strata detect [path] [options]                say how the app at path would be built, and why
+      --json                the decision as JSON
+      --file PATH           Dockerfile path
+      --build-arg K=V       (repeatable)
+      --platform P          target platform (repeatable, or comma-separated)
+      --target STAGE        the stage to build
+      --mode MODE           auto | dockerfile | buildpack
+      --builder IMAGE       buildpack builder (as the buildpack-builder input)
   strata build [path] [options]                 build it (Dockerfile with BuildKit, or buildpacks)
       --image NAME          repository (default: the directory name)
       --tag, -t TAG         tag name or full reference (repeatable)
@@ -536,6 +595,9 @@ async function runCli(argv, out = process.stdout) {
       file: { type: "string" },
       platform: { type: "string", multiple: true },
       "build-arg": { type: "string", multiple: true },
+      target: { type: "string" },
+      builder: { type: "string" },
+      json: { type: "boolean" },
       help: { type: "boolean", short: "h" }
     }
   });
@@ -558,13 +620,15 @@ async function runCli(argv, out = process.stdout) {
       push: values.push ? "true" : "false",
       platforms: (values.platform ?? []).join(","),
       "build-args": (values["build-arg"] ?? []).join("\n"),
+      target: values.target ?? "",
+      "buildpack-builder": values.builder ?? "",
       comment: "never"
     };
     const inputs = parseInputs((name) => raw[name] ?? "", github);
     if (command === "detect") {
-      const decision = await decide({ files: createContextFiles() }, inputs);
-      out.write(`${decision.mode}	${decision.reason}
-`);
+      const report = await detectReport(createContextFiles(), inputs, hostPlatform());
+      out.write(values.json ? `${JSON.stringify(report, null, 2)}
+` : renderDetect(report));
       return 0;
     }
     if (command === "build") {
