@@ -25,7 +25,7 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-E4BR2F4A.mjs";
+} from "./chunks/chunk-J2GJA6L3.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-5DCG7C2A.mjs";
@@ -34,7 +34,7 @@ import {
   createRunRegistry,
   createRunRegistryClient,
   parseReference
-} from "./chunks/chunk-47OUKJ26.mjs";
+} from "./chunks/chunk-LN5CJEWK.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/cli/run-cli.ts
@@ -169,6 +169,7 @@ function renderTerminal(report, options = {}) {
       for (const reason of f.reasons) out.push(`    - ${plainText(reason)}`);
     }
   }
+  if (report.layerReuse) out.push("", `Build cache: ${report.layerReuse.replaceAll("`", "")}.`);
   out.push("", report.image.sizeKind === "compressed" ? "Sizes: compressed registry blobs." : "Sizes: uncompressed engine layers.");
   return out.join("\n") + "\n";
 }

@@ -14,3 +14,21 @@ if ! command -v htpasswd >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends apache2-utils >/dev/null 2>&1 \
     || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends apache2-utils >/dev/null; }
 fi
+
+# The runner's user, as on GitHub-hosted runners: uid 1001, in the docker group, with
+# passwordless sudo. Tests that check file ownership run their steps as this user (as root,
+# ownership checks prove nothing: root keeps owners anyway).
+if ! command -v sudo >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends sudo >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends sudo >/dev/null; }
+fi
+getent group docker >/dev/null || groupadd --system docker
+getent group runner >/dev/null || groupadd --gid 1001 runner
+id runner >/dev/null 2>&1 || useradd --uid 1001 --gid runner --groups docker --create-home --shell /bin/bash runner
+[ -f /etc/sudoers.d/runner ] || { echo 'runner ALL=(ALL) NOPASSWD:ALL' >/etc/sudoers.d/runner; chmod 0440 /etc/sudoers.d/runner; }
+sock=/var/run/docker.sock
+[ -S "$sock" ] && [ "$(stat -c %G "$sock")" != docker ] && chgrp docker "$sock" && chmod 0660 "$sock"
+
+# The real pack and lifecycle, built from source once per machine (scripts/test-builder.sh
+# publishes builders to each test registry; building here keeps that step to seconds).
+"$here/scripts/test-builder.sh" --tools-only

@@ -8,6 +8,7 @@ import { buildWithDockerfile, cacheArgsOf, resolveBaseImages } from './build/doc
 import type { ToolCache } from './build/pack-install.js';
 import { resolveTags } from './build/tags.js';
 import type { BuildResult } from './build/types.js';
+import { describeLayerReuse } from './build/lifecycle-log.js';
 import {
   buildCacheSpec,
   readCacheKeyFiles,
@@ -49,6 +50,8 @@ export interface RunDeps {
   toolCache: () => Promise<ToolCache>;
   /** Registry reader and writer for `rebase: true`; absent where rebasing is not offered. */
   rebaseRegistry?: (inputs: Inputs) => Promise<{ client: RegistryClient; writer: RegistryWriter }>;
+  /** Whether the image's registry has `reference`; absent where no registry is read (then no previous image is looked for). */
+  imageExists?: (inputs: Inputs, reference: string) => Promise<boolean>;
   /** The report stage's adapters; absent where no report is wanted (`strata build`). */
   report?: Omit<ReportDeps, 'exec' | 'logger' | 'outputs' | 'github' | 'cacheStore' | 'now'>;
 }
@@ -100,6 +103,11 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
   outputs.set('image-id', result.imageId ?? '');
   outputs.set('metadata', JSON.stringify(result.metadata));
   logger.info(`Built ${result.tags.join(', ')}${result.digest ? ` (${result.digest})` : ''}`);
+  if (result.layerReuse) {
+    // What the lifecycle reused, not whether a directory was restored: the output a workflow can assert on.
+    outputs.set('reused-layers', result.layerReuse.reused.join('\n'));
+    logger.info(`Buildpack layers: ${describeLayerReuse(result.layerReuse, result.layerReuse.previousImage).replaceAll('`', '')}`);
+  }
   for (const base of result.baseImages) {
     const on = base.platforms ? ` on ${base.platforms.join(', ')}` : '';
     logger.info(`Base image${base.runtime ? ' (runtime)' : ''}${on}: ${base.reference}${base.digest && !base.reference.includes('@') ? `@${base.digest}` : ''}`);
@@ -198,6 +206,9 @@ async function runBuildpack(deps: RunDeps, inputs: Inputs, tags: string[]): Prom
   if (!inputs.cache) deps.logger.info('Buildpack layer cache is off (input "cache" is false).');
   const cache = inputs.cache ? await restoreCache(deps, inputs, { mode: 'buildpack', builder: planning.choice.builder }) : undefined;
   return withBuildCache(deps, cache, () =>
-    buildWithBuildpacks(deps, { inputs, tags, planning, cacheDir: cache?.spec.dir, tempDir: deps.tempDir }),
+    buildWithBuildpacks(
+      { ...deps, imageExists: deps.imageExists ? (ref) => deps.imageExists!(inputs, ref) : undefined },
+      { inputs, tags, planning, cacheDir: cache?.spec.dir, tempDir: deps.tempDir, github: deps.github },
+    ),
   );
 }

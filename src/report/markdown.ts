@@ -73,6 +73,7 @@ function render(report: Report, detail: Detail, instructionLength: number): stri
   });
 
   if (report.freshness.length > 0) out.push('#### Base images', '', ...freshnessTable(report), '');
+  if (report.layerReuse) out.push(`Build cache: ${report.layerReuse}.`, '');
 
   const first = platforms.find((p) => p.presence !== 'removed');
   if (detail.chart && first) out.push(...chart(first, compared));

@@ -23,6 +23,7 @@ import { baseImageRegistry } from '../registry/for-run.js';
 import { loadSnapshot, pickComparable, saveSnapshot, snapshotLocation, type ChosenBaseline } from './baseline.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReport, type Report } from './report.js';
+import { describeLayerReuse } from '../build/lifecycle-log.js';
 
 export interface ReportDeps {
   exec: Exec;
@@ -159,6 +160,7 @@ export async function produceReport(deps: ReportDeps, inputs: Inputs, result: Bu
       maxBaseAge: inputs.maxBaseAge,
       now,
     });
+    if (result.layerReuse) report.layerReuse = describeLayerReuse(result.layerReuse, result.layerReuse.previousImage);
     for (const a of annotationsFor(freshness)) logger.warning(a.message, a.properties);
     if (isDefaultBranchPush(deps.github)) {
       await saveSnapshot(deps.cacheStore, location, { format: 'strata-baseline-v1', summaries: currentForSnapshot, bases: currentBases, sha: deps.github.sha }, logger);

@@ -40,6 +40,8 @@ export interface Report {
   staleBases: string[];
   maxBaseAge?: number;
   sizeCheck?: SizeCheck;
+  /** Buildpack mode: what the lifecycle reused (Markdown: layer names in code spans). */
+  layerReuse?: string;
 }
 
 export interface ReportInput {

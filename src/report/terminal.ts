@@ -59,6 +59,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       for (const reason of f.reasons) out.push(`    - ${plainText(reason)}`);
     }
   }
+  if (report.layerReuse) out.push('', `Build cache: ${report.layerReuse.replaceAll('`', '')}.`);
   out.push('', report.image.sizeKind === 'compressed' ? 'Sizes: compressed registry blobs.' : 'Sizes: uncompressed engine layers.');
   return out.join('\n') + '\n';
 }
