@@ -25,7 +25,7 @@ import type { Inputs } from './inputs.js';
 import { rebaseImage } from './rebase/rebase.js';
 import type { RegistryClient } from './registry/client.js';
 import type { RegistryWriter } from './registry/writer.js';
-import { produceReport, type ReportDeps } from './report/produce.js';
+import { markReportOutdated, produceReport, type ReportDeps } from './report/produce.js';
 
 export interface RunDeps {
   env: Record<string, string | undefined>;
@@ -85,10 +85,12 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
 
   const tags = resolveTags(inputs.image, inputs.tags, deps.github);
   let result: BuildResult;
-  if (decision.mode === 'dockerfile') {
-    result = await runDockerfile(deps, inputs, decision.dockerfile!, tags);
-  } else {
-    result = await runBuildpack(deps, inputs, tags);
+  try {
+    result = decision.mode === 'dockerfile' ? await runDockerfile(deps, inputs, decision.dockerfile!, tags) : await runBuildpack(deps, inputs, tags);
+  } catch (e) {
+    // The previous commit's report must not stay up as if it described this one.
+    if (deps.report) await markReportOutdated({ ...deps.report, logger, github: deps.github }, inputs, 'the build failed');
+    throw e;
   }
 
   deps.state.set('build-succeeded', 'true');
