@@ -115,15 +115,19 @@ async function runRebase(deps: RunDeps, inputs: Inputs): Promise<void> {
   if (!deps.rebaseRegistry) throw new Error('Input "rebase" is not available here; use `strata rebase IMAGE` on the command line.');
   const tags = resolveTags(inputs.image, inputs.tags, deps.github);
   const { client, writer } = await deps.rebaseRegistry(inputs);
-  const result = await rebaseImage({ client, writer, image: tags[0]!, tags, logger: deps.logger });
+  // push: false means nothing is written, for a rebase as for a build: plan only, and say so.
+  const dryRun = !inputs.push;
+  const result = await rebaseImage({ client, writer, image: tags[0]!, tags, logger: deps.logger, dryRun });
   deps.logger.info(result.message);
+  if (result.status === 'dry-run') deps.logger.info('push is false: the rebase was planned, nothing was pushed. Set push: true to move the tags.');
   for (const note of result.notes) deps.logger.info(`note: ${note}`);
   deps.outputs.set('mode', 'rebase');
   deps.outputs.set('mode-reason', result.message);
   deps.outputs.set('rebased', String(result.status === 'rebased'));
   deps.outputs.set('image', tags[0]!);
   deps.outputs.set('tags', tags.join('\n'));
-  deps.outputs.set('digest', result.digest);
+  // Planned only: the tags still name the image as it was.
+  deps.outputs.set('digest', result.status === 'dry-run' ? result.previousDigest : result.digest);
 }
 
 async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, tags: string[]): Promise<BuildResult> {
