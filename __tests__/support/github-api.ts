@@ -97,7 +97,51 @@ function simpleUser(u: { login: string; id: number; type: 'Bot' | 'User' }): Fak
   };
 }
 
-export async function startFakeGitHub(opts: { owner: string; repo: string; perPageCap?: number; forbidComments?: boolean }): Promise<FakeGitHub> {
+/** An open pull request, for GET /repos/{owner}/{repo}/pulls (the fork-PR poster's lookup). */
+export interface FakePull {
+  number: number;
+  headSha: string;
+  headRef: string;
+  /** owner/repo of the head: a fork's. */
+  headRepo: string;
+}
+
+/** A repository as the REST API embeds it (GitHub's repository schema). */
+function repository(fullName: string, id: number): Record<string, unknown> {
+  const [owner, name] = fullName.split('/') as [string, string];
+  const api = `https://api.github.com/repos/${fullName}`;
+  const urls = Object.fromEntries(
+    ['archive', 'assignees', 'blobs', 'branches', 'collaborators', 'comments', 'commits', 'compare', 'contents', 'contributors', 'deployments', 'downloads', 'events', 'forks', 'git_commits', 'git_refs', 'git_tags', 'hooks', 'issue_comment', 'issue_events', 'issues', 'keys', 'labels', 'languages', 'merges', 'milestones', 'notifications', 'pulls', 'releases', 'stargazers', 'statuses', 'subscribers', 'subscription', 'tags', 'teams', 'trees'].map((k) => [`${k}_url`, `${api}/${k.replace(/_/g, '/')}`]),
+  );
+  return {
+    ...urls,
+    id, node_id: `R_kgDO${id}`, name, full_name: fullName, owner: simpleUser({ login: owner, id: id + 1, type: 'User' }), private: false, fork: false,
+    url: api, html_url: `https://github.com/${fullName}`, description: null, homepage: null, language: 'TypeScript', mirror_url: null, license: null,
+    clone_url: `https://github.com/${fullName}.git`, git_url: `git://github.com/${fullName}.git`, ssh_url: `git@github.com:${fullName}.git`, svn_url: `https://github.com/${fullName}`,
+    default_branch: 'main', forks: 0, forks_count: 0, open_issues: 1, open_issues_count: 1, watchers: 0, watchers_count: 0, stargazers_count: 0, size: 100,
+    has_downloads: true, has_issues: true, has_projects: false, has_wiki: false, has_pages: false, archived: false, disabled: false,
+    pushed_at: '2026-11-30T10:00:00Z', created_at: '2025-01-01T00:00:00Z', updated_at: '2026-11-30T10:00:00Z',
+  };
+}
+
+function pullRequest(base: string, pull: FakePull, baseRepo: string): Record<string, unknown> {
+  const api = `${base}/repos/${baseRepo}/pulls/${pull.number}`;
+  const author = simpleUser({ login: pull.headRepo.split('/')[0]!, id: 7_000 + pull.number, type: 'User' });
+  const branch = (repo: string, ref: string, sha: string, id: number) => ({ label: `${repo.split('/')[0]}:${ref}`, ref, sha, repo: repository(repo, id), user: simpleUser({ login: repo.split('/')[0]!, id: id + 1, type: 'User' }) });
+  return {
+    url: api, id: 2_000_000 + pull.number, node_id: `PR_kwDO${pull.number}`, number: pull.number, state: 'open', locked: false, title: `PR ${pull.number}`,
+    html_url: `https://github.com/${baseRepo}/pull/${pull.number}`, diff_url: `https://github.com/${baseRepo}/pull/${pull.number}.diff`, patch_url: `https://github.com/${baseRepo}/pull/${pull.number}.patch`,
+    issue_url: `${base}/repos/${baseRepo}/issues/${pull.number}`, commits_url: `${api}/commits`, review_comments_url: `${api}/comments`, review_comment_url: `${base}/repos/${baseRepo}/pulls/comments{/number}`,
+    comments_url: `${base}/repos/${baseRepo}/issues/${pull.number}/comments`, statuses_url: `${base}/repos/${baseRepo}/statuses/${pull.headSha}`,
+    user: author, body: null, labels: [], milestone: null, assignee: null, created_at: '2026-11-30T10:00:00Z', updated_at: '2026-11-30T10:00:00Z',
+    closed_at: null, merged_at: null, merge_commit_sha: null, author_association: 'CONTRIBUTOR', auto_merge: null,
+    head: branch(pull.headRepo, pull.headRef, pull.headSha, 300),
+    base: branch(baseRepo, 'main', '1'.repeat(40), 100),
+    _links: Object.fromEntries(['self', 'html', 'issue', 'comments', 'review_comments', 'review_comment', 'commits', 'statuses'].map((k) => [k, { href: api }])),
+  };
+}
+
+export async function startFakeGitHub(opts: { owner: string; repo: string; perPageCap?: number; forbidComments?: boolean; pulls?: FakePull[] }): Promise<FakeGitHub> {
   const comments = new Map<number, FakeComment[]>();
   const requests: FakeGitHub['requests'] = [];
   const contractViolations: string[] = [];
@@ -142,6 +186,9 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; perPa
     const prefix = `/repos/${opts.owner}/${opts.repo}`;
     const list = url.pathname.match(new RegExp(`^${prefix}/issues/(\\d+)/comments$`));
     const one = url.pathname.match(new RegExp(`^${prefix}/issues/comments/(\\d+)$`));
+    if (url.pathname === `${prefix}/pulls` && req.method === 'GET') {
+      return send(res, 200, (opts.pulls ?? []).map((p) => pullRequest(base, p, `${opts.owner}/${opts.repo}`)));
+    }
     if (url.pathname === '/user') {
       return send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' });
     }
