@@ -14,3 +14,12 @@ if ! command -v htpasswd >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends apache2-utils >/dev/null 2>&1 \
     || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends apache2-utils >/dev/null; }
 fi
+# actionlint for the workflow lint test (__tests__/unit/actionlint.test.ts): built from the Go
+# module proxy once, pinned; skipped when already there.
+ACTIONLINT_VERSION=v1.7.12
+gobin=$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin
+have=$("$gobin/actionlint" -version 2>/dev/null | head -1 || true)
+if [ "$have" != "$ACTIONLINT_VERSION" ] && command -v go >/dev/null 2>&1; then
+  go install "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION" >/dev/null 2>&1 \
+    || echo "test-env: could not build actionlint $ACTIONLINT_VERSION (the workflow lint test will say so)" >&2
+fi
