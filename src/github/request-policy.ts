@@ -41,7 +41,7 @@ export function classify(req: FailedRequest, nowSeconds: number): Failure {
     if (retryAfter !== undefined) return { kind: 'rate-limit', secondary, waitSeconds: retryAfter };
     if (headers['x-ratelimit-remaining'] === '0') {
       const reset = decimalSeconds(headers['x-ratelimit-reset']);
-      return { kind: 'rate-limit', secondary: false, waitSeconds: reset === undefined ? Infinity : Math.max(0, reset - nowSeconds) };
+      return { kind: 'rate-limit', secondary: false, waitSeconds: reset === undefined ? Infinity : Math.max(0, Math.ceil(reset - nowSeconds)) };
     }
     if (secondary || status === 429) return { kind: 'rate-limit', secondary: true, waitSeconds: SECONDARY_DEFAULT_WAIT_SECONDS };
     return { kind: 'refused', status };
