@@ -25,16 +25,17 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-J2GJA6L3.mjs";
+} from "./chunks/chunk-4PXWBFTT.mjs";
 import {
   parseInputs
-} from "./chunks/chunk-5DCG7C2A.mjs";
+} from "./chunks/chunk-AIVRF5SS.mjs";
+import "./chunks/chunk-YIEFQHNB.mjs";
 import {
   baseImageRegistry,
   createRunRegistry,
   createRunRegistryClient,
   parseReference
-} from "./chunks/chunk-LN5CJEWK.mjs";
+} from "./chunks/chunk-IKEC3K4L.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/cli/run-cli.ts

@@ -32,3 +32,13 @@ sock=/var/run/docker.sock
 # The real pack and lifecycle, built from source once per machine (scripts/test-builder.sh
 # publishes builders to each test registry; building here keeps that step to seconds).
 "$here/scripts/test-builder.sh" --tools-only
+
+# actionlint for the workflow lint test (__tests__/unit/actionlint.test.ts): built from the Go
+# module proxy once, pinned; skipped when already there.
+ACTIONLINT_VERSION=v1.7.12
+gobin=$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin
+have=$("$gobin/actionlint" -version 2>/dev/null | head -1 || true)
+if [ "$have" != "$ACTIONLINT_VERSION" ] && command -v go >/dev/null 2>&1; then
+  go install "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION" >/dev/null 2>&1 \
+    || echo "test-env: could not build actionlint $ACTIONLINT_VERSION (the workflow lint test will say so)" >&2
+fi

@@ -27,7 +27,7 @@ import type { Inputs } from './inputs.js';
 import { rebaseImage } from './rebase/rebase.js';
 import type { RegistryClient } from './registry/client.js';
 import type { RegistryWriter } from './registry/writer.js';
-import { produceReport, type ReportDeps } from './report/produce.js';
+import { markReportOutdated, produceReport, type ReportDeps } from './report/produce.js';
 
 export interface RunDeps {
   env: Record<string, string | undefined>;
@@ -90,10 +90,12 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
 
   const tags = resolveTags(inputs.image, inputs.tags, deps.github);
   let result: BuildResult;
-  if (decision.mode === 'dockerfile') {
-    result = await runDockerfile(deps, inputs, decision.dockerfile!, tags);
-  } else {
-    result = await runBuildpack(deps, inputs, tags);
+  try {
+    result = decision.mode === 'dockerfile' ? await runDockerfile(deps, inputs, decision.dockerfile!, tags) : await runBuildpack(deps, inputs, tags);
+  } catch (e) {
+    // The previous commit's report must not stay up as if it described this one.
+    if (deps.report) await markReportOutdated({ ...deps.report, logger, github: deps.github }, inputs, 'the build failed');
+    throw e;
   }
 
   deps.state.set('build-succeeded', 'true');
@@ -124,15 +126,19 @@ async function runRebase(deps: RunDeps, inputs: Inputs): Promise<void> {
   if (!deps.rebaseRegistry) throw new Error('Input "rebase" is not available here; use `strata rebase IMAGE` on the command line.');
   const tags = resolveTags(inputs.image, inputs.tags, deps.github);
   const { client, writer } = await deps.rebaseRegistry(inputs);
-  const result = await rebaseImage({ client, writer, image: tags[0]!, tags, logger: deps.logger });
+  // push: false means nothing is written, for a rebase as for a build: plan only, and say so.
+  const dryRun = !inputs.push;
+  const result = await rebaseImage({ client, writer, image: tags[0]!, tags, logger: deps.logger, dryRun });
   deps.logger.info(result.message);
+  if (result.status === 'dry-run') deps.logger.info('push is false: the rebase was planned, nothing was pushed. Set push: true to move the tags.');
   for (const note of result.notes) deps.logger.info(`note: ${note}`);
   deps.outputs.set('mode', 'rebase');
   deps.outputs.set('mode-reason', result.message);
   deps.outputs.set('rebased', String(result.status === 'rebased'));
   deps.outputs.set('image', tags[0]!);
   deps.outputs.set('tags', tags.join('\n'));
-  deps.outputs.set('digest', result.digest);
+  // Planned only: the tags still name the image as it was.
+  deps.outputs.set('digest', result.status === 'dry-run' ? result.previousDigest : result.digest);
 }
 
 async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, tags: string[]): Promise<BuildResult> {

@@ -23,6 +23,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Every request the bundled action sent, and every emulated answer, is GitHub's documented shape.
+  expect(github?.contractViolations ?? []).toEqual([]);
   await github?.stop();
   await registry?.stop();
 });
