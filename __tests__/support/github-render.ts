@@ -67,10 +67,13 @@ const REPORT_ELEMENTS = new Set([
 
 /** One browser for a test file; pages are cheap. */
 export class GitHubCommentView {
-  private constructor(
-    private readonly context: BrowserContext,
-    private readonly profile: string,
-  ) {}
+  private readonly context: BrowserContext;
+  private readonly profile: string;
+
+  private constructor(context: BrowserContext, profile: string) {
+    this.context = context;
+    this.profile = profile;
+  }
 
   static async start(): Promise<GitHubCommentView> {
     const profile = mkdtempSync(join(tmpdir(), 'strata-chromium-'));

@@ -51,7 +51,57 @@ function dockerfileReport() {
   return buildReport({ comparison, freshness, baselineOrigin: 'base-branch', failOnSizeIncrease: { kind: 'percent', value: 10 }, maxBaseAge: 180, now });
 }
 
+/** A registry path as long as real ones get, pinned by digest as Renovate pins bases. */
+const PINNED_BASE = `registry.internal.example.com:5000/platform-team/base-images/node:20.11-slim@${d('index:node:20.11-slim')}`;
+
+/** Instructions and tags written to break out of their cells, the chart and the comment. */
+function hostileReport() {
+  const hostile: ImageSummary = {
+    ...prImage,
+    platforms: [
+      {
+        ...prImage.platforms[0]!,
+        history: [
+          ...prImage.platforms[0]!.history.slice(0, -3),
+          { createdBy: 'RUN /bin/sh -c echo "</details><img src=x onerror=alert(1)> @octocat #1 | [x](https://evil.example)" ```mermaid # buildkit', emptyLayer: false },
+          ...prImage.platforms[0]!.history.slice(-2),
+        ],
+      },
+    ],
+  };
+  const pinned = { '*': { reference: PINNED_BASE, layerCount: 4 } };
+  const comparison = compareImages({ baseline: baselineImage, current: hostile, baselineBases: pinned, currentBases: pinned });
+  const freshness = assessBases(
+    [
+      { use: { ...nodeBase, reference: PINNED_BASE }, currentDigest: MOVED, tags: ['20.12-slim<script>', '20.12-slim'], created: '2026-10-01T00:00:00Z' },
+      { use: { reference: 'node:20.11', digest: d('index:node:20.11'), stage: 'deps @octocat', runtime: false }, currentDigest: d('index:node:20.11'), tags: ['20.11'], created: '2026-11-27T00:00:00Z' },
+    ],
+    { now },
+  );
+  return buildReport({ comparison, freshness, now });
+}
+
+/** Many layer groups with long instructions: rows for every group, long words cut. */
+function manyGroupsReport() {
+  const image = (tag: string): ImageSummary => {
+    const layers: LayerInfo[] = [];
+    const history = [];
+    for (let i = 0; i < 16; i++) {
+      const grew = tag === 'pr' && i % 3 === 0;
+      layers.push({ digest: d(`${grew ? tag : 'main'}:${i}`), size: (grew ? 1_300_000 : 1_000_000) * (1 + (i % 5)) });
+      history.push({ createdBy: `RUN /bin/sh -c curl -fsSL https://downloads.example.com/releases/tool-${i}/v1.2.3/tool-linux-amd64.tar.gz | tar -xz -C /opt # buildkit`, emptyLayer: false });
+    }
+    return { ...prImage, reference: `ghcr.io/acme/tools:${tag}`, digest: d(`index:tools:${tag}`), platforms: [{ ...prImage.platforms[0]!, layers, history }] };
+  };
+  const comparison = compareImages({ baseline: image('main'), current: image('pr') });
+  return buildReport({ comparison, freshness: [], baselineOrigin: 'base-branch', now });
+}
+
 describe('renderMarkdown golden files', () => {
+  it('many layer groups with long instructions', () => {
+    expectGolden('many-groups.md', renderMarkdown(manyGroupsReport()));
+  });
+
   it('Dockerfile image: changed, added and removed layers, stale base', () => {
     expectGolden('dockerfile-pr.md', renderMarkdown(dockerfileReport()));
   });
@@ -88,27 +138,14 @@ describe('renderMarkdown golden files', () => {
 
 describe('renderMarkdown safety', () => {
   it('renders hostile instructions and tags inert', () => {
-    const hostile: ImageSummary = {
-      ...prImage,
-      platforms: [
-        {
-          ...prImage.platforms[0]!,
-          history: [
-            ...prImage.platforms[0]!.history.slice(0, -3),
-            { createdBy: 'RUN /bin/sh -c echo "</details><img src=x onerror=alert(1)> @octocat #1 | [x](https://evil.example)" ```mermaid # buildkit', emptyLayer: false },
-            ...prImage.platforms[0]!.history.slice(-2),
-          ],
-        },
-      ],
-    };
-    const comparison = compareImages({ baseline: baselineImage, current: hostile, baselineBases: nodeBaseLayers, currentBases: nodeBaseLayers });
-    const freshness = assessBases([{ use: nodeBase, currentDigest: nodeBase.digest, tags: ['20.12-slim<script>', '20.12-slim'] }], { now });
-    const md = renderMarkdown(buildReport({ comparison, freshness, now }));
+    const md = renderMarkdown(hostileReport());
+    expectGolden('hostile-text.md', md);
     // What the renderer sees as markup: the Markdown minus code spans (where HTML is literal text).
     const outsideCode = md.replace(/```mermaid[\s\S]*?```\n/g, '').replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, '');
     expect(outsideCode).not.toMatch(/<img|<script|<\/details><|\]\(https/);
     expect(outsideCode).not.toMatch(/@octocat/);
-    expect(md).toContain('| ````RUN echo "</details><img src=x onerror=alert(1)> @octocat #1 \\| [x](https://evil.example)" ```mermaid```` | added |');
+    // Zero-width spaces let long words wrap in the cell; without them the instruction reads as written.
+    expect(md.replace(/\u200b/g, '')).toContain('| added | ````RUN echo "</details><img src=x onerror=alert(1)> @octocat #1 \\| [x](https://evil.example)" ```mermaid```` |');
     // The mermaid block holds only sanitized labels: exactly one opening fence.
     expect(md.match(/^```mermaid$/gm)).toHaveLength(1);
   });
