@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commentKey, markerFor, withMarker } from '../../src/github/comment.js';
 import { GitHubCommentView } from '../support/github-render.js';
+import { E2E_REPORTS } from '../support/runner.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const GOLDEN = join(ROOT, '__tests__', 'golden');
-export const E2E_REPORTS = join(ROOT, '.tmp', 'reports');
 const SCREENSHOTS = join(ROOT, '.tmp', 'render');
 
 function reportsIn(dir: string): Array<[string, string]> {

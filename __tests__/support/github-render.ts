@@ -4,7 +4,7 @@
 // headless Chromium from Debian's package (no browser download). The page then measures what a
 // reviewer would trip over: sideways scrolling, overlapping or clipped chart labels, live HTML,
 // links or @mentions, a visible marker.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -76,6 +76,9 @@ export class GitHubCommentView {
   }
 
   static async start(): Promise<GitHubCommentView> {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/test-env.sh (installs Debian's chromium package) or set STRATA_CHROMIUM to a Chromium binary.`);
+    }
     const profile = mkdtempSync(join(tmpdir(), 'strata-chromium-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,

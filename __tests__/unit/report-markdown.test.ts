@@ -204,6 +204,14 @@ describe('checkSizeIncrease', () => {
     expect(checkSizeIncrease(comparison, threshold).status).toBe(status);
   });
 
+  it('names every platform that grew past the limit', () => {
+    const multi = compareImages({ baseline: multiBaseline, current: multiPr, baselineBases: alpineBaseLayers, currentBases: alpineBaseLayers });
+    const check = checkSizeIncrease(multi, { kind: 'bytes', value: 500_000 });
+    expect(check.status).toBe('failed');
+    expect(check.exceeded?.map((g) => g.platform)).toEqual(['linux/amd64', 'linux/arm64/v8']);
+    expect(check.message).toBe('linux/amd64 grew by +850 kB (+7.3%) and linux/arm64/v8 by +850 kB (+7.5%), more than fail-on-size-increase (500 kB) allows');
+  });
+
   it('is not checked without a comparable baseline', () => {
     const c = compareImages({ baseline: baselineImage, current: engineImage });
     const check = checkSizeIncrease(c, { kind: 'bytes', value: 1 });
