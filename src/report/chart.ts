@@ -10,7 +10,7 @@
 import type { LayerOrigin } from '../compare/attribution.js';
 import { originLabel } from '../compare/attribution.js';
 import type { PlatformComparison } from '../compare/diff.js';
-import { mermaidLabel } from './escape.js';
+import { mermaidLabel, truncate } from './escape.js';
 import { imageName } from './words.js';
 
 const CHART_GROUPS = 12;
@@ -94,15 +94,41 @@ function chartLabel(origin: LayerOrigin): string {
   return originLabel(origin);
 }
 
-/** Mermaid merges rows with equal labels: shortened labels that collide get a number. */
+/**
+ * Row labels, cut to LABEL_LENGTH. Labels that would read the same once cut (ten `RUN curl
+ * https://…` lines) show where they differ instead; Mermaid merges rows with equal labels, so any
+ * still equal get a number.
+ */
 function uniqueLabels(groups: Group[]): string[] {
+  const full = groups.map((g) => mermaidLabel(g.label, Number.MAX_SAFE_INTEGER));
+  const labels = full.map((text) => truncate(text, LABEL_LENGTH));
+  const byLabel = new Map<string, number[]>();
+  labels.forEach((label, i) => byLabel.set(label, [...(byLabel.get(label) ?? []), i]));
+  for (const rows of byLabel.values()) {
+    if (rows.length < 2) continue;
+    const shared = commonPrefixLength(rows.map((i) => full[i]!));
+    for (const i of rows) {
+      // Keep the instruction's keyword: `RUN …tool-3/v1.2.3/…` still says what made the layer.
+      const keyword = /^[A-Z]+ /.exec(full[i]!)?.[0] ?? '';
+      // Start at the path segment or word where they part, when it is near.
+      const text = full[i]!;
+      const boundary = Math.max(text.lastIndexOf('/', shared - 1), text.lastIndexOf(' ', shared - 1));
+      const from = Math.max(keyword.length, boundary >= shared - 16 ? boundary + 1 : shared - 8);
+      if (from > keyword.length) labels[i] = truncate(`${keyword}…${full[i]!.slice(from)}`, LABEL_LENGTH);
+    }
+  }
   const seen = new Map<string, number>();
-  return groups.map((g) => {
-    const label = mermaidLabel(g.label, LABEL_LENGTH);
+  return labels.map((label) => {
     const n = (seen.get(label) ?? 0) + 1;
     seen.set(label, n);
     return n > 1 ? `${label} ${n}` : label;
   });
+}
+
+function commonPrefixLength(texts: string[]): number {
+  let n = 0;
+  while (texts.every((t) => n < t.length && t[n] === texts[0]![n])) n++;
+  return n;
 }
 
 /** The axis end: a round number at or above the peak, so the ticks are round too. */
