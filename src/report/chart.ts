@@ -42,7 +42,7 @@ export function sizeChart(platform: PlatformComparison, compared: boolean): stri
     'config:',
     '  xyChart:',
     '    width: 820',
-    `    height: ${120 + 34 * groups.length}`,
+    `    height: ${160 + 32 * groups.length}`,
     '  themeVariables:',
     '    xyChart:',
     `      plotColorPalette: "${compared ? `${GROWTH}, ${SHRINKAGE}, ${SHARED}` : SHARED}"`,
