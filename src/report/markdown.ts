@@ -256,7 +256,7 @@ function originCell(origin: LayerOrigin, cells: CellContext, c: LayerChange): st
 const WORD_LENGTH = 45;
 
 function verdictCell(f: BaseFreshness): string {
-  const words = unbreakable(VERDICT_WORDS[f.verdict]);
+  const words = VERDICT_WORDS[f.verdict];
   return isStale(f) ? `**${words}**` : words;
 }
 
