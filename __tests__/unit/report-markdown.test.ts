@@ -51,6 +51,15 @@ function dockerfileReport() {
   return buildReport({ comparison, freshness, baselineOrigin: 'base-branch', failOnSizeIncrease: { kind: 'percent', value: 10 }, maxBaseAge: 180, now });
 }
 
+function buildpackReport() {
+  const comparison = compareImages({ baseline: buildpackBaseline, current: buildpackPr });
+  const freshness = assessBases(
+    [{ use: { reference: 'paketobuildpacks/run-jammy-base:latest', digest: d('index:run-jammy-base:0.1.120'), stage: 'run-image', runtime: true }, currentDigest: d('index:run-jammy-base:0.1.120'), created: '1980-01-01T00:00:01Z' }],
+    { now },
+  );
+  return buildReport({ comparison, freshness, baselineOrigin: 'default-branch-snapshot', now });
+}
+
 /** A registry path as long as real ones get, pinned by digest as Renovate pins bases. */
 const PINNED_BASE = `registry.internal.example.com:5000/platform-team/base-images/node:20.11-slim@${d('index:node:20.11-slim')}`;
 
@@ -107,12 +116,11 @@ describe('renderMarkdown golden files', () => {
   });
 
   it('buildpack image', () => {
-    const comparison = compareImages({ baseline: buildpackBaseline, current: buildpackPr });
-    const freshness = assessBases(
-      [{ use: { reference: 'paketobuildpacks/run-jammy-base:latest', digest: d('index:run-jammy-base:0.1.120'), stage: 'run-image', runtime: true }, currentDigest: d('index:run-jammy-base:0.1.120'), created: '1980-01-01T00:00:01Z' }],
-      { now },
-    );
-    expectGolden('buildpack-pr.md', renderMarkdown(buildReport({ comparison, freshness, baselineOrigin: 'default-branch-snapshot', now })));
+    expectGolden('buildpack-pr.md', renderMarkdown(buildpackReport()));
+  });
+
+  it('terminal text, buildpack image: rebuilt layers of the same size summed with the unchanged', () => {
+    expectGolden('buildpack-pr.txt', renderTerminal(buildpackReport()));
   });
 
   it('multi-platform image', () => {
