@@ -164,6 +164,37 @@ describe('renderMarkdown safety', () => {
   });
 });
 
+describe('renderMarkdown wording', () => {
+  const comparison = compareImages({ baseline: baselineImage, current: prImage, baselineBases: nodeBaseLayers, currentBases: nodeBaseLayers });
+  const base = (n: number, moved: boolean) => ({
+    use: { ...nodeBase, reference: `node:20.${n}-slim`, stage: `stage${n}` },
+    currentDigest: moved ? MOVED : nodeBase.digest,
+  });
+
+  it.each([
+    [[true], 'The base image needs attention (see Base images).'],
+    [[true, true], 'Both base images need attention (see Base images).'],
+    [[true, true, true], 'All 3 base images need attention (see Base images).'],
+    [[true, false], '1 of 2 base images needs attention (see Base images).'],
+    [[true, true, false], '2 of 3 base images need attention (see Base images).'],
+  ])('stale bases %j', (moved, sentence) => {
+    const freshness = assessBases(moved.map((m, i) => base(i, m)), { now });
+    expect(renderMarkdown(buildReport({ comparison, freshness, now }))).toContain(`\n${sentence}\n`);
+  });
+
+  it('says nothing about bases when none is stale', () => {
+    const freshness = assessBases([base(0, false)], { now });
+    expect(renderMarkdown(buildReport({ comparison, freshness, now }))).not.toContain('attention');
+  });
+
+  it('a skipped size check says what it needs, once', () => {
+    const noBaseline = compareImages({ current: prImage, noBaselineReason: 'no image at ghcr.io/acme/shop:main yet' });
+    const md = renderMarkdown(buildReport({ comparison: noBaseline, freshness: [], failOnSizeIncrease: { kind: 'bytes', value: 1_000_000 }, now }));
+    expect(md).toContain('Size check skipped: fail-on-size-increase (1.00\u00a0MB) needs a comparable baseline.');
+    expect(md.match(/no image at ghcr\.io\/acme\/shop:main yet/g)).toHaveLength(1);
+  });
+});
+
 describe('renderMarkdown size limit', () => {
   function hugeImage(tag: string, layerCount: number, changedEvery: number): ImageSummary {
     const layers: LayerInfo[] = [];
