@@ -7,6 +7,8 @@
 // grey to the baseline's when it shrank. Blue + orange is this PR, blue + grey the baseline: both
 // sizes on one row, and the change is the coloured end. (Mermaid's xychart draws the series of a
 // row at the same place, so side-by-side bars are not possible; a line would join unrelated groups.)
+// Mermaid starts bars at the axis line, half a tick label left of the 0 tick: a 0 B group shows a
+// stub a few pixels long. The tables have the exact sizes.
 import type { LayerOrigin } from '../compare/attribution.js';
 import { originLabel } from '../compare/attribution.js';
 import type { PlatformComparison } from '../compare/diff.js';
