@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings up what the tests need on this machine: the real Docker engine, buildx, the CNCF
 # registry and skopeo (../shared/testenv/docker-up.sh, idempotent), and htpasswd for the
-# authenticated-registry tests. Fast when everything is already there.
+# authenticated-registry tests, and Debian's Chromium (with a font) for the render test, which
+# shows each report as GitHub would (no browser download). Fast when everything is already there.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 testenv=${STRATA_TESTENV:-$here/../shared/testenv}
@@ -41,4 +42,13 @@ have=$("$gobin/actionlint" -version 2>/dev/null | head -1 || true)
 if [ "$have" != "$ACTIONLINT_VERSION" ] && command -v go >/dev/null 2>&1; then
   go install "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION" >/dev/null 2>&1 \
     || echo "test-env: could not build actionlint $ACTIONLINT_VERSION (the workflow lint test will say so)" >&2
+fi
+
+# Debian's Chromium and a font for the render test (__tests__/render): no browser downloads.
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; }
 fi

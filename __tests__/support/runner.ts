@@ -4,10 +4,26 @@
 import { spawn } from 'node:child_process';
 import { existsSync, lchownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { expect } from 'vitest';
 import { parse } from 'yaml';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+/** Where each run's PR report goes, for the render test (__tests__/render) to check as GitHub shows it. */
+export const E2E_REPORTS = join(REPO_ROOT, '.tmp', 'reports');
+const reportsWritten = new Map<string, number>();
+
+/** Keeps the report-markdown output under a name from the test that made it (overwritten each run). */
+function keepReport(run: StepRun): void {
+  const markdown = run.outputs['report-markdown'];
+  if (!markdown) return;
+  const { testPath, currentTestName } = expect.getState();
+  const slug = `${basename(testPath ?? 'e2e', '.test.ts')}-${currentTestName ?? ''}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 80).replace(/-+$/, '');
+  const n = (reportsWritten.get(slug) ?? 0) + 1;
+  reportsWritten.set(slug, n);
+  mkdirSync(E2E_REPORTS, { recursive: true });
+  writeFileSync(join(E2E_REPORTS, `${slug}-${n}.md`), markdown);
+}
 
 interface ActionYml {
   inputs: Record<string, { default?: string }>;
@@ -202,6 +218,7 @@ export class ActionJob {
   async main(): Promise<StepRun> {
     const run = await this.step('main', {});
     this.state = run.state;
+    keepReport(run);
     return run;
   }
 
