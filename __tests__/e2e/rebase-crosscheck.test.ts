@@ -126,6 +126,8 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  // buildx also leaves some of what it pushed in the engine's image store.
+  await run('docker', ['image', 'rm', '--force', ...Object.values(apps)]).catch(() => undefined);
   await registry?.stop();
   for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
 });
