@@ -1,6 +1,7 @@
 // One typed, validated object for everything the user asked for. Every input error names the
 // input, quotes the value and says what is accepted, and is raised before anything runs.
 import type { GitHubContext } from './github/context.js';
+import { parseBuildOptionInputs, type BuildOptionInputs } from './inputs-build.js';
 
 export type ModeInput = 'auto' | 'dockerfile' | 'buildpack';
 export type CommentMode = 'auto' | 'always' | 'never';
@@ -8,7 +9,7 @@ export type CacheBackend = 'auto' | 'gha' | 'actions';
 
 export type SizeThreshold = { kind: 'bytes'; value: number } | { kind: 'percent'; value: number };
 
-export interface Inputs {
+export interface Inputs extends BuildOptionInputs {
   mode: ModeInput;
   context: string;
   /** Dockerfile path as given (relative to the workspace), or undefined to look in the context. */
@@ -209,6 +210,7 @@ export function parseInputs(read: InputReader, github: Pick<GitHubContext, 'repo
     maxBaseAge,
     registryUsername,
     registryPassword,
+    ...parseBuildOptionInputs(read, { push }),
   };
 }
 

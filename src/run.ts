@@ -76,6 +76,7 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
   const { logger, outputs } = deps;
   if (inputs.githubToken) deps.maskSecret(inputs.githubToken);
   if (inputs.registryPassword) deps.maskSecret(inputs.registryPassword);
+  maskBuildSecrets(deps, inputs);
   if (inputs.rebase) return runRebase(deps, inputs);
 
   const decision = await decide(deps, inputs);
@@ -105,6 +106,19 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
     await logger.group('Image report', () =>
       produceReport({ ...deps.report!, exec: deps.exec, logger, outputs, github: deps.github, cacheStore: deps.cacheStore, now: deps.now }, inputs, result),
     );
+  }
+}
+
+/**
+ * Build secrets are masked before anything else is printed: their values (and each line of a
+ * multi-line one, as the runner masks line by line) and the values of the variables secret-envs names.
+ */
+function maskBuildSecrets(deps: Pick<RunDeps, 'maskSecret' | 'env'>, inputs: Inputs): void {
+  for (const s of inputs.secrets) {
+    const value = 'value' in s ? s.value : 'env' in s ? deps.env[s.env] : undefined;
+    if (!value) continue;
+    deps.maskSecret(value);
+    for (const line of value.split(/\r?\n/)) if (line.trim().length > 0 && line !== value) deps.maskSecret(line);
   }
 }
 

@@ -1,5 +1,6 @@
 // Typed build plan -> the exact argv for `docker buildx build` (or the classic `docker build`
 // fallback). Pure, so every flag is pinned by a table test.
+import { buildxOnlyOptions, buildxOptionArgs, commonOptionArgs, type BuildxOptions } from './buildx-options.js';
 
 export interface DockerBuildPlan {
   context: string;
@@ -17,6 +18,8 @@ export interface DockerBuildPlan {
   builder?: string;
   metadataFile: string;
   iidFile: string;
+  /** build-push-action's further options (secrets, ssh, contexts, attestations, …). */
+  options?: BuildxOptions;
 }
 
 export function buildxArgs(plan: DockerBuildPlan): string[] {
@@ -31,6 +34,7 @@ export function buildxArgs(plan: DockerBuildPlan): string[] {
   for (const from of plan.cacheFrom) args.push('--cache-from', from);
   for (const to of plan.cacheTo) args.push('--cache-to', to);
   if (plan.noCache) args.push('--no-cache');
+  if (plan.options) args.push(...buildxOptionArgs(plan.options));
   if (plan.push) args.push('--push');
   if (plan.load) args.push('--load');
   args.push('--metadata-file', plan.metadataFile, '--iidfile', plan.iidFile);
@@ -52,6 +56,7 @@ export function classicBuildArgs(plan: DockerBuildPlan): string[] {
   for (const label of plan.labels) args.push('--label', label);
   for (const from of plan.cacheFrom) args.push('--cache-from', from);
   if (plan.noCache) args.push('--no-cache');
+  if (plan.options) args.push(...commonOptionArgs(plan.options));
   args.push('--iidfile', plan.iidFile);
   args.push(plan.context);
   return args;
@@ -63,6 +68,7 @@ export function unsupportedByClassicBuild(plan: DockerBuildPlan): string[] {
   if (plan.platforms.length > 1) problems.push(`platforms (${plan.platforms.join(',')})`);
   if (plan.cacheTo.length > 0) problems.push('cache-to');
   if (plan.builder) problems.push(`buildx-builder (${plan.builder})`);
+  if (plan.options) problems.push(...buildxOnlyOptions(plan.options));
   return problems;
 }
 

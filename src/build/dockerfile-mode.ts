@@ -6,6 +6,7 @@ import type { Inputs } from '../inputs.js';
 import { baseImagesOf } from './base-images.js';
 import type { BuilderFacts, BuildkitCachePlan } from './buildkit-cache.js';
 import { runDockerBuild } from './buildx.js';
+import { buildxOptionsOf, secretsForBuild, type BuildSecret } from './buildx-options.js';
 import { ociLabels, type DockerBuildPlan } from './dockerfile-args.js';
 import type { BaseImageUse, BuildResult } from './types.js';
 
@@ -20,7 +21,7 @@ export interface DockerfileModeRequest {
   now: Date;
 }
 
-export function dockerBuildPlan(req: DockerfileModeRequest, runtimeBase?: BaseImageUse): DockerBuildPlan {
+export function dockerBuildPlan(req: DockerfileModeRequest, runtimeBase?: BaseImageUse, secrets: readonly BuildSecret[] = []): DockerBuildPlan {
   const { inputs } = req;
   return {
     context: inputs.context,
@@ -47,6 +48,7 @@ export function dockerBuildPlan(req: DockerfileModeRequest, runtimeBase?: BaseIm
     builder: inputs.buildxBuilder,
     metadataFile: join(req.tempDir, 'build-metadata.json'),
     iidFile: join(req.tempDir, 'iidfile'),
+    options: buildxOptionsOf(inputs, secrets),
   };
 }
 
@@ -112,8 +114,9 @@ export async function buildWithDockerfile(
   req: DockerfileModeRequest,
   bases: BaseImageUse[],
 ): Promise<BuildResult> {
-  const plan = dockerBuildPlan(req, bases.find((b) => b.runtime));
-  const outcome = await runDockerBuild(deps.exec, deps.logger, plan, req.builder);
+  const secrets = secretsForBuild(req.inputs.secrets);
+  const plan = dockerBuildPlan(req, bases.find((b) => b.runtime), secrets.secrets);
+  const outcome = await runDockerBuild(deps.exec, deps.logger, plan, req.builder, secrets.env);
   return {
     mode: 'dockerfile',
     tags: req.tags,
