@@ -4,7 +4,7 @@ import type { ContextFiles, Exec, Logger, Outputs, StateStore } from './adapters
 import { buildWithBuildpacks, planBuildpack } from './build/buildpack-mode.js';
 import { planBuildkitCache, type RunFacts } from './build/buildkit-cache.js';
 import { builderFacts } from './build/buildx.js';
-import { buildWithDockerfile, cacheArgsOf, resolveBaseImages } from './build/dockerfile-mode.js';
+import { buildWithDockerfile, cacheArgsOf, checkWithDockerfile, resolveBaseImages } from './build/dockerfile-mode.js';
 import type { ToolCache } from './build/pack-install.js';
 import { resolveTags } from './build/tags.js';
 import type { BuildResult } from './build/types.js';
@@ -85,6 +85,7 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
   outputs.set('mode-reason', decision.reason);
 
   const tags = resolveTags(inputs.image, inputs.tags, deps.github);
+  if (inputs.call === 'check') return runCheck(deps, inputs, decision, tags);
   let result: BuildResult;
   if (decision.mode === 'dockerfile') {
     result = await runDockerfile(deps, inputs, decision.dockerfile!, tags);
@@ -169,6 +170,25 @@ async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, 
       bases,
     ),
   );
+}
+
+/** `call: check`: the Dockerfile's build checks, no build, no cache, no report. */
+async function runCheck(deps: RunDeps, inputs: Inputs, decision: ModeDecision, tags: string[]): Promise<void> {
+  if (decision.mode !== 'dockerfile') {
+    throw new Error(`Input "call" is "check", which runs BuildKit's Dockerfile checks, but this build is in buildpack mode (${decision.reason}). Remove "call", or build a Dockerfile.`);
+  }
+  const builder = await builderFacts(deps.exec, inputs.buildxBuilder);
+  const verdict = await checkWithDockerfile(deps, {
+    inputs,
+    dockerfile: decision.dockerfile!,
+    tags,
+    github: deps.github,
+    builder,
+    cachePlan: { cacheFrom: [], cacheTo: [] },
+    tempDir: deps.tempDir,
+    now: deps.now(),
+  });
+  deps.outputs.set('check-findings', String(verdict.findings.length));
 }
 
 /** Restores the build cache before the build and sets the cache outputs. */

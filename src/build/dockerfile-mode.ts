@@ -5,6 +5,7 @@ import type { GitHubContext } from '../github/context.js';
 import type { Inputs } from '../inputs.js';
 import { baseImagesOf } from './base-images.js';
 import type { BuilderFacts, BuildkitCachePlan } from './buildkit-cache.js';
+import { runBuildCheck, type CheckVerdict } from './build-check.js';
 import { runDockerBuild } from './buildx.js';
 import { buildxOptionsOf, secretsForBuild, type BuildSecret } from './buildx-options.js';
 import { ociLabels, type DockerBuildPlan } from './dockerfile-args.js';
@@ -126,4 +127,11 @@ export async function buildWithDockerfile(
     metadata: outcome.metadata,
     baseImages: bases,
   };
+}
+
+/** `call: check`: BuildKit's build checks instead of a build; findings become annotations. */
+export async function checkWithDockerfile(deps: { exec: Exec; logger: Logger }, req: DockerfileModeRequest): Promise<CheckVerdict> {
+  const secrets = secretsForBuild(req.inputs.secrets);
+  const plan = dockerBuildPlan(req, undefined, secrets.secrets);
+  return runBuildCheck(deps, plan, req.builder, req.inputs.checkFailsOn, secrets.env);
 }
