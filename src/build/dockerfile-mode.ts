@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { ContextFiles, Exec, Logger } from '../adapters.js';
 import type { GitHubContext } from '../github/context.js';
+import { baseAnnotations } from './base-record.js';
 import type { Inputs } from '../inputs.js';
 import { baseImagesOf } from './base-images.js';
 import type { BuilderFacts, BuildkitCachePlan } from './buildkit-cache.js';
@@ -49,7 +50,13 @@ export function dockerBuildPlan(req: DockerfileModeRequest, runtimeBase?: BaseIm
     builder: inputs.buildxBuilder,
     metadataFile: join(req.tempDir, 'build-metadata.json'),
     iidFile: join(req.tempDir, 'iidfile'),
-    options: buildxOptionsOf(inputs, secrets),
+    // Also as manifest annotations, where crane rebase and other OCI tools read and update it.
+    // Pushed images only: an image loaded into the engine keeps no manifest annotations.
+    options: buildxOptionsOf(
+      inputs,
+      secrets,
+      inputs.push && runtimeBase ? baseAnnotations({ name: runtimeBase.reference, digest: runtimeBase.digest }) : [],
+    ),
   };
 }
 
