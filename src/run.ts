@@ -6,6 +6,7 @@ import { planBuildkitCache, type RunFacts } from './build/buildkit-cache.js';
 import { builderFacts } from './build/buildx.js';
 import { buildWithDockerfile, cacheArgsOf, checkWithDockerfile, resolveBaseImages } from './build/dockerfile-mode.js';
 import type { ToolCache } from './build/pack-install.js';
+import { commitSeconds, describeSourceDate, sourceDate, type SourceDate } from './build/source-date.js';
 import { resolveTags } from './build/tags.js';
 import type { BuildResult } from './build/types.js';
 import {
@@ -86,11 +87,18 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
 
   const tags = resolveTags(inputs.image, inputs.tags, deps.github);
   if (inputs.call === 'check') return runCheck(deps, inputs, decision, tags);
+  const created = sourceDate({
+    envEpoch: deps.env.SOURCE_DATE_EPOCH,
+    gitCommitSeconds: await commitSeconds(deps.exec, inputs.context),
+    headCommitTimestamp: deps.github.headCommitTimestamp,
+    now: deps.now(),
+  });
+  logger.info(describeSourceDate(created));
   let result: BuildResult;
   if (decision.mode === 'dockerfile') {
-    result = await runDockerfile(deps, inputs, decision.dockerfile!, tags);
+    result = await runDockerfile(deps, inputs, decision.dockerfile!, tags, created);
   } else {
-    result = await runBuildpack(deps, inputs, tags);
+    result = await runBuildpack(deps, inputs, tags, created);
   }
 
   deps.state.set('build-succeeded', 'true');
@@ -139,7 +147,7 @@ async function runRebase(deps: RunDeps, inputs: Inputs): Promise<void> {
   deps.outputs.set('digest', result.digest);
 }
 
-async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, tags: string[]): Promise<BuildResult> {
+async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, tags: string[], created: SourceDate): Promise<BuildResult> {
   // Independent lookups (the builder's abilities, the bases' digests): asked at once.
   const [builder, bases] = await Promise.all([
     builderFacts(deps.exec, inputs.buildxBuilder),
@@ -166,7 +174,7 @@ async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, 
   return withBuildCache(deps, cache, () =>
     buildWithDockerfile(
       deps,
-      { inputs, dockerfile, tags, github: deps.github, builder, cachePlan: cacheArgs, tempDir: deps.tempDir, now: deps.now() },
+      { inputs, dockerfile, tags, github: deps.github, builder, cachePlan: cacheArgs, tempDir: deps.tempDir, now: deps.now(), sourceDate: created },
       bases,
     ),
   );
@@ -220,15 +228,18 @@ async function withBuildCache(deps: RunDeps, cache: CacheState | undefined, buil
   return result;
 }
 
-async function runBuildpack(deps: RunDeps, inputs: Inputs, tags: string[]): Promise<BuildResult> {
+async function runBuildpack(deps: RunDeps, inputs: Inputs, tags: string[], created: SourceDate): Promise<BuildResult> {
   const contextFiles = await deps.files.list(inputs.context);
   const planning = await planBuildpack(deps.files, inputs, contextFiles);
   deps.logger.info(`Builder: ${planning.choice.builder} (${planning.choice.reason})`);
   deps.outputs.set('buildpack-builder', planning.choice.builder);
 
   if (!inputs.cache) deps.logger.info('Buildpack layer cache is off (input "cache" is false).');
-  const cache = inputs.cache ? await restoreCache(deps, inputs, { mode: 'buildpack', builder: planning.choice.builder }) : undefined;
+  // A cache image holds the build cache in the registry: the bind cache would compete with it.
+  if (inputs.cache && inputs.cacheImage) deps.logger.info(`Buildpack layer cache: the cache image ${inputs.cacheImage} (input "cache-image"), not the Actions cache.`);
+  const cache =
+    inputs.cache && !inputs.cacheImage ? await restoreCache(deps, inputs, { mode: 'buildpack', builder: planning.choice.builder }) : undefined;
   return withBuildCache(deps, cache, () =>
-    buildWithBuildpacks(deps, { inputs, tags, planning, cacheDir: cache?.spec.dir, tempDir: deps.tempDir }),
+    buildWithBuildpacks(deps, { inputs, tags, planning, cacheDir: cache?.spec.dir, tempDir: deps.tempDir, created }),
   );
 }

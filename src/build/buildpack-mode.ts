@@ -5,7 +5,10 @@ import type { ContextFiles, Exec, Logger } from '../adapters.js';
 import { chooseBuilder, type BuilderChoice } from '../detect/builder.js';
 import { mergeBuildEnv, parseProjectDescriptor, type ProjectDescriptor } from '../detect/project-toml.js';
 import type { Inputs } from '../inputs.js';
+import type { PackBuildPlan } from './pack-args.js';
 import { runPackBuild } from './pack.js';
+import { bindingFiles, secretContents, writeBindings } from './service-bindings.js';
+import type { SourceDate } from './source-date.js';
 import { ensurePack, type ToolCache } from './pack-install.js';
 import type { BuildResult } from './types.js';
 
@@ -16,6 +19,8 @@ export interface BuildpackDeps {
   /** core.addPath in Actions; PATH of this process for the CLI. */
   addPath: (dir: string) => void;
   toolCache: () => Promise<ToolCache>;
+  /** The step's environment (secret-envs are read from it). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface BuildpackPlanning {
@@ -43,7 +48,7 @@ export async function planBuildpack(files: ContextFiles, inputs: Inputs, context
 
 export async function buildWithBuildpacks(
   deps: BuildpackDeps,
-  req: { inputs: Inputs; tags: string[]; planning: BuildpackPlanning; cacheDir?: string; tempDir: string },
+  req: { inputs: Inputs; tags: string[]; planning: BuildpackPlanning; cacheDir?: string; tempDir: string; created?: SourceDate },
 ): Promise<BuildResult> {
   const { inputs, planning } = req;
   const pack = await ensurePack(inputs.packVersion, {
@@ -55,8 +60,24 @@ export async function buildWithBuildpacks(
     os: process.platform,
   });
   deps.logger.info(`pack ${pack.version} (${pack.source === 'path' ? 'from PATH' : pack.source === 'tool-cache' ? 'from the tool cache' : 'downloaded and verified'})`);
-  return runPackBuild(
-    {
+  const bindings =
+    inputs.secrets.length > 0 ? await writeBindings(req.tempDir, bindingFiles(await secretContents(inputs.secrets, deps.env ?? process.env))) : undefined;
+  if (bindings) deps.logger.info(`Secrets: ${inputs.secrets.length} as service bindings under SERVICE_BINDING_ROOT (read-only)`);
+  try {
+    return await runPackBuild(packPlan(inputs, req, bindings?.root), { exec: deps.exec, logger: deps.logger });
+  } finally {
+    await bindings?.remove();
+  }
+}
+
+/** The `pack build` plan from the inputs and the planning. Pure. */
+export function packPlan(
+  inputs: Inputs,
+  req: { tags: string[]; planning: BuildpackPlanning; cacheDir?: string; tempDir: string; created?: SourceDate },
+  bindingsDir?: string,
+): PackBuildPlan {
+  const { planning } = req;
+  return {
       image: req.tags[0]!,
       extraTags: req.tags.slice(1),
       builder: planning.choice.builder,
@@ -68,7 +89,15 @@ export async function buildWithBuildpacks(
       runImage: inputs.runImage,
       reportDir: join(req.tempDir, 'pack-report'),
       descriptor: planning.descriptorPath,
-    },
-    { exec: deps.exec, logger: deps.logger },
-  );
+      ...(inputs.buildpacks.length > 0 ? { buildpacks: inputs.buildpacks } : {}),
+      ...(inputs.buildpackEnvFile !== undefined ? { envFile: inputs.buildpackEnvFile } : {}),
+      ...(inputs.network !== undefined ? { network: inputs.network } : {}),
+      ...(inputs.volumes.length > 0 ? { volumes: inputs.volumes } : {}),
+      ...(inputs.defaultProcess !== undefined ? { defaultProcess: inputs.defaultProcess } : {}),
+      // The commit's time unless the user chose one: pack's default is a fixed 1980 date.
+      ...(inputs.creationTime !== undefined ? { creationTime: inputs.creationTime } : req.created ? { creationTime: String(req.created.epoch) } : {}),
+      ...(inputs.sbomOutputDir !== undefined ? { sbomOutputDir: inputs.sbomOutputDir } : {}),
+      ...(inputs.cacheImage !== undefined ? { cacheImage: inputs.cacheImage } : {}),
+      ...(bindingsDir !== undefined ? { bindingsDir } : {}),
+  };
 }

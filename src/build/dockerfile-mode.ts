@@ -10,6 +10,7 @@ import { runBuildCheck, type CheckVerdict } from './build-check.js';
 import { runDockerBuild } from './buildx.js';
 import { buildxOptionsOf, secretsForBuild, type BuildSecret } from './buildx-options.js';
 import { ociLabels, type DockerBuildPlan } from './dockerfile-args.js';
+import type { SourceDate } from './source-date.js';
 import type { BaseImageUse, BuildResult } from './types.js';
 
 export interface DockerfileModeRequest {
@@ -21,6 +22,8 @@ export interface DockerfileModeRequest {
   cachePlan: { cacheFrom: string[]; cacheTo: string[] };
   tempDir: string;
   now: Date;
+  /** The creation time images get (the commit's): see source-date.ts. */
+  sourceDate?: SourceDate;
 }
 
 export function dockerBuildPlan(req: DockerfileModeRequest, runtimeBase?: BaseImageUse, secrets: readonly BuildSecret[] = []): DockerBuildPlan {
@@ -39,7 +42,7 @@ export function dockerBuildPlan(req: DockerfileModeRequest, runtimeBase?: BaseIm
         serverUrl: req.github.serverUrl,
         repository: req.github.repository,
         revision: req.github.sha,
-        created: req.now,
+        created: req.sourceDate?.date ?? req.now,
         base: runtimeBase ? { name: runtimeBase.reference, digest: runtimeBase.digest } : undefined,
       },
       inputs.labels,
@@ -124,7 +127,8 @@ export async function buildWithDockerfile(
 ): Promise<BuildResult> {
   const secrets = secretsForBuild(req.inputs.secrets);
   const plan = dockerBuildPlan(req, bases.find((b) => b.runtime), secrets.secrets);
-  const outcome = await runDockerBuild(deps.exec, deps.logger, plan, req.builder, secrets.env);
+  const env = { ...secrets.env, ...(req.sourceDate ? { SOURCE_DATE_EPOCH: String(req.sourceDate.epoch) } : {}) };
+  const outcome = await runDockerBuild(deps.exec, deps.logger, plan, req.builder, env);
   return {
     mode: 'dockerfile',
     tags: req.tags,

@@ -62,7 +62,9 @@ class UsageError extends PackError {}
 function parseBuildArgs(argv) {
   const value = { '--builder': 'builder', '-B': 'builder', '--path': 'path', '-p': 'path', '--cache': 'cache',
     '--pull-policy': 'pullPolicy', '--run-image': 'runImage', '--report-output-dir': 'reportDir',
-    '--descriptor': 'descriptor', '-d': 'descriptor' };
+    '--descriptor': 'descriptor', '-d': 'descriptor',
+    // Accepted like pack's; the double's images carry no creation time to set.
+    '--creation-time': 'creationTime' };
   const repeated = { '--tag': 'tags', '-t': 'tags', '--env': 'env', '-e': 'env' };
   const bool = { '--trust-builder': 'trustBuilder', '--publish': 'publish' };
   const o = { tags: [], env: [], positional: [], pullPolicy: 'always', trustBuilder: false, publish: false };
