@@ -63,6 +63,22 @@ const plan: DockerBuildPlan = {
   cacheFrom: [], cacheTo: [], noCache: false, metadataFile: '/t/m.json', iidFile: '/t/iid',
 };
 
+describe('provenance', () => {
+  const of = (values: Record<string, string>) => buildxOptionsOf(parseInputs((n) => values[n] ?? '', { repository: 'o/a', serverUrl: 'https://github.com' }), []).provenance;
+  it.each([
+    ['off by default, so builds of one commit share a digest', {}, 'false'],
+    ['as given', { provenance: 'mode=max' }, 'mode=max'],
+    ['left to attests when they ask for it', { attests: 'type=provenance,mode=min' }, undefined],
+    ['still off when attests asks only for an SBOM', { attests: 'type=sbom' }, 'false'],
+  ])('%s', (_n, values, expected) => {
+    expect(of(values as Record<string, string>)).toBe(expected);
+  });
+
+  it('"false" needs no buildx: the classic build makes no attestations anyway', () => {
+    expect(buildxOnlyOptions({ ...NO_BUILDX_OPTIONS, provenance: 'false' })).toEqual([]);
+  });
+});
+
 describe('in the build argv', () => {
   const options: BuildxOptions = { ...NO_BUILDX_OPTIONS, secrets: [{ id: 't', env: 'STRATA_SECRET_0' }], ssh: ['default'], pull: true, buildContexts: ['a=b'] };
 
@@ -80,7 +96,7 @@ describe('in the build argv', () => {
     ]);
     expect(commonOptionArgs(options)).not.toContain('--build-context');
     expect(unsupportedByClassicBuild({ ...plan, options })).toEqual(['build-contexts']);
-    expect(buildxOnlyOptions({ ...NO_BUILDX_OPTIONS, provenance: 'false', sbom: 'true', attests: ['type=sbom'], annotations: ['a=1'], noCacheFilters: ['x'], allow: ['network.host'], outputs: ['type=tar,dest=a.tar'] })).toEqual([
+    expect(buildxOnlyOptions({ ...NO_BUILDX_OPTIONS, provenance: 'mode=min', sbom: 'true', attests: ['type=sbom'], annotations: ['a=1'], noCacheFilters: ['x'], allow: ['network.host'], outputs: ['type=tar,dest=a.tar'] })).toEqual([
       'annotations', 'provenance', 'sbom', 'attests', 'no-cache-filters', 'allow', 'outputs',
     ]);
   });

@@ -45,13 +45,17 @@ export function secretsForBuild(secrets: readonly SecretInput[]): { secrets: Bui
   return { secrets: flags, env };
 }
 
+/**
+ * The options for one build. Provenance is off unless asked for: an attestation records the build's
+ * own start time and invocation id, so with it two builds of one commit never share a digest.
+ */
 export function buildxOptionsOf(inputs: BuildOptionInputs, secrets: readonly BuildSecret[], extraAnnotations: readonly string[] = []): BuildxOptions {
   return {
     secrets,
     ssh: inputs.ssh,
     buildContexts: inputs.buildContexts,
     annotations: [...extraAnnotations.filter((a) => !userHas(inputs.annotations, a)), ...inputs.annotations],
-    provenance: inputs.provenance,
+    provenance: inputs.provenance ?? (inputs.attests.some((a) => a.startsWith('type=provenance')) ? undefined : 'false'),
     sbom: inputs.sbom,
     attests: inputs.attests,
     pull: inputs.pull,
@@ -104,7 +108,7 @@ export function buildxOnlyOptions(o: BuildxOptions): string[] {
   const used: Array<[string, boolean]> = [
     ['build-contexts', o.buildContexts.length > 0],
     ['annotations', o.annotations.length > 0],
-    ['provenance', o.provenance !== undefined],
+    ['provenance', o.provenance !== undefined && o.provenance !== 'false'],
     ['sbom', o.sbom !== undefined],
     ['attests', o.attests.length > 0],
     ['no-cache-filters', o.noCacheFilters.length > 0],
