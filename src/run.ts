@@ -85,7 +85,7 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
   outputs.set('mode', decision.mode);
   outputs.set('mode-reason', decision.reason);
 
-  const tags = resolveTags(inputs.image, inputs.tags, deps.github);
+  const tags = resolveTags(inputs.image, inputs.tags, deps.github, inputs.tagLatest);
   if (inputs.call === 'check') return runCheck(deps, inputs, decision, tags);
   const created = sourceDate({
     envEpoch: deps.env.SOURCE_DATE_EPOCH,
@@ -134,7 +134,7 @@ function maskBuildSecrets(deps: Pick<RunDeps, 'maskSecret' | 'env'>, inputs: Inp
 /** `rebase: true`: no build; the image at the first tag moves onto its base's current digest. */
 async function runRebase(deps: RunDeps, inputs: Inputs): Promise<void> {
   if (!deps.rebaseRegistry) throw new Error('Input "rebase" is not available here; use `strata rebase IMAGE` on the command line.');
-  const tags = resolveTags(inputs.image, inputs.tags, deps.github);
+  const tags = resolveTags(inputs.image, inputs.tags, deps.github, inputs.tagLatest);
   const { client, writer } = await deps.rebaseRegistry(inputs);
   const result = await rebaseImage({ client, writer, image: tags[0]!, tags, logger: deps.logger });
   deps.logger.info(result.message);

@@ -121,6 +121,15 @@ describe('the further build options', () => {
     });
   });
 
+  it('takes docker/metadata-action\'s labels and annotations outputs as they are', () => {
+    // The outputs' shape (metadata-action v5, DOCKER_METADATA_ANNOTATIONS_LEVELS=manifest,index).
+    const labels = 'org.opencontainers.image.created=2024-03-04T05:06:07.000Z\norg.opencontainers.image.description=\norg.opencontainers.image.title=My App\norg.opencontainers.image.version=1.2.3';
+    const annotations = 'manifest:org.opencontainers.image.created=2024-03-04T05:06:07.000Z\nmanifest:org.opencontainers.image.description=\nindex:org.opencontainers.image.title=My App\nindex:org.opencontainers.image.version=1.2.3';
+    const inputs = parse({ labels, annotations });
+    expect(inputs.labels).toEqual(labels.split('\n'));
+    expect(inputs.annotations).toEqual(annotations.split('\n'));
+  });
+
   it('reads the buildpack options in pack\'s format', () => {
     expect(
       parse({

@@ -1,5 +1,6 @@
 // Typed build plan -> the exact argv for `docker buildx build` (or the classic `docker build`
 // fallback). Pure, so every flag is pinned by a table test.
+import type { RepositoryInfo } from '../github/context.js';
 import { buildxOnlyOptions, buildxOptionArgs, commonOptionArgs, type BuildxOptions } from './buildx-options.js';
 
 export interface DockerBuildPlan {
@@ -78,11 +79,28 @@ export function unsupportedByClassicBuild(plan: DockerBuildPlan): string[] {
  * regctl tell which layers are the base's without guessing.
  */
 export function ociLabels(
-  opts: { serverUrl: string; repository: string; revision: string; created: Date; base?: { name: string; digest?: string } },
+  opts: {
+    serverUrl: string;
+    repository: string;
+    revision: string;
+    created: Date;
+    base?: { name: string; digest?: string };
+    /** The event payload's repository, for the labels docker/metadata-action adds by default. */
+    repositoryInfo?: RepositoryInfo;
+    /** metadata-action's version: the first tag's name (1.2.3, main, pr-7). */
+    version?: string;
+  },
   userLabels: readonly string[],
 ): string[] {
   const ours: Array<[string, string]> = [];
-  if (opts.repository) ours.push(['org.opencontainers.image.source', `${opts.serverUrl.replace(/\/+$/, '')}/${opts.repository}`]);
+  const info = opts.repositoryInfo;
+  const url = info?.htmlUrl ?? (opts.repository ? `${opts.serverUrl.replace(/\/+$/, '')}/${opts.repository}` : undefined);
+  const title = info?.name ?? opts.repository.split('/')[1];
+  if (title) ours.push(['org.opencontainers.image.title', title]);
+  if (info?.description) ours.push(['org.opencontainers.image.description', info.description]);
+  if (url) ours.push(['org.opencontainers.image.url', url], ['org.opencontainers.image.source', url]);
+  if (opts.version) ours.push(['org.opencontainers.image.version', opts.version]);
+  if (info?.license) ours.push(['org.opencontainers.image.licenses', info.license]);
   if (opts.revision) ours.push(['org.opencontainers.image.revision', opts.revision]);
   ours.push(['org.opencontainers.image.created', opts.created.toISOString()]);
   if (opts.base?.digest) {

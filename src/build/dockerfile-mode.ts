@@ -44,6 +44,8 @@ export function dockerBuildPlan(req: DockerfileModeRequest, runtimeBase?: BaseIm
         revision: req.github.sha,
         created: req.sourceDate?.date ?? req.now,
         base: runtimeBase ? { name: runtimeBase.reference, digest: runtimeBase.digest } : undefined,
+        repositoryInfo: req.github.repositoryInfo,
+        version: req.tags[0] ? /:([^/:@]+)$/.exec(req.tags[0])?.[1] : undefined,
       },
       inputs.labels,
     ),
