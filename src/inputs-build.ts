@@ -42,7 +42,7 @@ export interface BuildOptionInputs {
   cacheImage?: string;
 }
 
-const SECRET_ID = /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?$/;
+const SECRET_ID = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_.-]+)?$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
@@ -108,16 +108,22 @@ function secretInputs(read: InputReader): SecretInput[] {
   return secrets;
 }
 
+/** Each value becomes one argv entry after its flag: one starting with '-' would read as a flag. */
+function notAFlag(name: string, value: string): string {
+  if (value.startsWith('-')) throw new InputError(name, value, 'a value must not start with "-" (it would be read as a flag).');
+  return value;
+}
+
 function entries(read: InputReader, name: string, pattern: RegExp, accepted: string, commas = false): string[] {
   const list = parseList(read(name), { commas });
-  for (const e of list) if (!pattern.test(e)) throw new InputError(name, e, accepted);
+  for (const e of list) if (!pattern.test(notAFlag(name, e))) throw new InputError(name, e, accepted);
   return list;
 }
 
 function optionalMatching(read: InputReader, name: string, pattern: RegExp, accepted: string): string | undefined {
   const raw = read(name).trim();
   if (raw === '') return undefined;
-  if (!pattern.test(raw)) throw new InputError(name, raw, accepted);
+  if (!pattern.test(notAFlag(name, raw))) throw new InputError(name, raw, accepted);
   return raw;
 }
 
@@ -146,7 +152,7 @@ export function parseBuildOptionInputs(read: InputReader, ctx: { push: boolean }
   }
   return {
     secrets: secretInputs(read),
-    ssh: entries(read, 'ssh', /^[A-Za-z0-9_.-]+(=[^\s=]+)?$/, 'each line must be default or id=path[,path] (an agent socket or key files).'),
+    ssh: entries(read, 'ssh', /^[A-Za-z0-9_.][A-Za-z0-9_.-]*(=[^\s=]+)?$/, 'each line must be default or id=path[,path] (an agent socket or key files).'),
     buildContexts: entries(read, 'build-contexts', /^[^\s=]+=\S+$/, 'each line must be name=value, such as alpine=docker-image://alpine@sha256:… or src=../src.'),
     annotations: entries(read, 'annotations', /^([a-z-]+(\[[^\]]+\])?(,[a-z-]+(\[[^\]]+\])?)*:)?[^\s=:]+(:[^\s=]+)*=.*$/, 'each line must be key=value, optionally prefixed by a level: index:, manifest:, manifest-descriptor: or index-descriptor:.'),
     provenance: optionalMatching(read, 'provenance', ATTEST_VALUE, 'use true, false, or buildx\'s form such as mode=max.'),
@@ -176,5 +182,5 @@ export function parseBuildOptionInputs(read: InputReader, ctx: { push: boolean }
 
 function optional(read: InputReader, name: string): string | undefined {
   const raw = read(name).trim();
-  return raw === '' ? undefined : raw;
+  return raw === '' ? undefined : notAFlag(name, raw);
 }
