@@ -1,7 +1,7 @@
 // Build secrets and SSH forwarding end to end: the bundled action passes a secret by value, by
 // file and by environment variable, and an ssh-agent socket, to RUN steps of a real BuildKit build
 // that write what they received into the image (sha256 of each secret, the socket's path). Then
-// everything Strata produced is scanned for the secret values.
+// everything Strata produced is scanned for the secret values, down to what the registry holds.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -61,6 +61,29 @@ function filesUnder(dir: string): Array<{ path: string; text: string }> {
   return found;
 }
 
+/** Every document and blob the registry holds for `ref` (its storage is in memory), layers unpacked. */
+async function pushedContents(ref: string): Promise<Array<[string, string]>> {
+  const [hostRepo, tag] = [ref.slice(0, ref.lastIndexOf(':')), ref.slice(ref.lastIndexOf(':') + 1)];
+  const base = `http://${hostRepo.replace('/', '/v2/')}`;
+  const accept = 'application/vnd.oci.image.index.v1+json,application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.v2+json';
+  const found: Array<[string, string]> = [];
+  const blob = async (digest: string) => Buffer.from(await (await fetch(`${base}/blobs/${digest}`)).arrayBuffer());
+  const walk = async (reference: string): Promise<void> => {
+    const text = await (await fetch(`${base}/manifests/${reference}`, { headers: { accept } })).text();
+    found.push([`manifest ${reference}`, text]);
+    const doc = JSON.parse(text) as { manifests?: Array<{ digest: string }>; config?: { digest: string }; layers?: Array<{ digest: string }> };
+    for (const m of doc.manifests ?? []) await walk(m.digest);
+    for (const d of [doc.config, ...(doc.layers ?? [])]) {
+      if (!d) continue;
+      const bytes = await blob(d.digest);
+      found.push([`blob ${d.digest}`, bytes.toString('latin1')]);
+      if (bytes[0] === 0x1f && bytes[1] === 0x8b) found.push([`blob ${d.digest} (gunzipped)`, gunzipSync(bytes).toString('latin1')]);
+    }
+  };
+  await walk(tag);
+  return found;
+}
+
 it('secrets and an ssh agent reach RUN steps, and their values reach nothing Strata writes', async () => {
   const repository = 'octo-org/secret-app';
   const image = `${registry.host}/octo-org/secret-app`;
@@ -106,6 +129,8 @@ it('secrets and an ssh agent reach RUN steps, and their values reach nothing Str
       'secret-files': `fromfile=${join(workspace, 'secret.txt')}`,
       'secret-envs': 'fromenv=MY_SECRET_ENV',
       ssh: 'default',
+      // The provenance records the build's inputs (build args, secret ids): scanned below too.
+      provenance: 'mode=max',
     },
     env: { ...cache.env, HOME: home, SSH_AUTH_SOCK: agentSock, MY_SECRET_ENV: secret.env, GITHUB_API_URL: github.url, GITHUB_TOKEN: 'ghs_fakeInstallationToken000000000000000' },
   });
@@ -148,7 +173,12 @@ it('secrets and an ssh agent reach RUN steps, and their values reach nothing Str
     // RUNNER_TEMP: Strata's scratch files (build metadata, iidfile) and @actions/cache's archives.
     ...filesUnder(cache.env.RUNNER_TEMP!).map((f): [string, string] => [f.path, f.text]),
     ...filesUnder(join(home, '.cache')).map((f): [string, string] => [f.path, f.text]),
+    // What was pushed: the image's layers (unpacked), configs, manifests and the attestation.
+    ...(await pushedContents(`${image}:pr-3`)),
   ];
+  // The scan reaches into what was pushed: the attestation, and the layer holding the hash.
+  expect(produced.some(([, text]) => text.includes('https://slsa.dev/provenance'))).toBe(true);
+  expect(produced.some(([where, text]) => where.endsWith('(gunzipped)') && text.includes(sha256(secret.value)))).toBe(true);
   expect(produced.some(([name]) => name.endsWith('build-metadata.json'))).toBe(true);
   for (const [where, text] of produced) {
     for (const value of Object.values(secret)) {
