@@ -184,3 +184,31 @@ function optional(read: InputReader, name: string): string | undefined {
   const raw = read(name).trim();
   return raw === '' ? undefined : notAFlag(name, raw);
 }
+
+/** The inputs set that the chosen mode has no use for, by name: a warning beats silence. */
+export function inputsIgnoredBy(mode: 'dockerfile' | 'buildpack', i: BuildOptionInputs): string[] {
+  const dockerfileOnly: Array<[string, boolean]> = [
+    ['ssh', i.ssh.length > 0],
+    ['build-contexts', i.buildContexts.length > 0],
+    ['annotations', i.annotations.length > 0],
+    ['provenance', i.provenance !== undefined],
+    ['sbom', i.sbom !== undefined],
+    ['attests', i.attests.length > 0],
+    ['add-hosts', i.addHosts.length > 0],
+    ['shm-size', i.shmSize !== undefined],
+    ['ulimit', i.ulimits.length > 0],
+    ['no-cache-filters', i.noCacheFilters.length > 0],
+    ['allow', i.allow.length > 0],
+    ['outputs', i.outputs.length > 0],
+  ];
+  const buildpackOnly: Array<[string, boolean]> = [
+    ['buildpacks', i.buildpacks.length > 0],
+    ['buildpack-env-file', i.buildpackEnvFile !== undefined],
+    ['volumes', i.volumes.length > 0],
+    ['default-process', i.defaultProcess !== undefined],
+    ['creation-time', i.creationTime !== undefined],
+    ['sbom-output-dir', i.sbomOutputDir !== undefined],
+    ['cache-image', i.cacheImage !== undefined],
+  ];
+  return (mode === 'dockerfile' ? buildpackOnly : dockerfileOnly).filter(([, set]) => set).map(([name]) => name);
+}

@@ -23,6 +23,7 @@ import type { CacheStore } from './cache/store.js';
 import { detectMode, type ModeDecision } from './detect/mode.js';
 import type { GitHubContext } from './github/context.js';
 import type { Inputs } from './inputs.js';
+import { inputsIgnoredBy } from './inputs-build.js';
 import { rebaseImage } from './rebase/rebase.js';
 import type { RegistryClient } from './registry/client.js';
 import type { RegistryWriter } from './registry/writer.js';
@@ -84,6 +85,8 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
   logger.info(`Mode: ${decision.mode} (${decision.reason})`);
   outputs.set('mode', decision.mode);
   outputs.set('mode-reason', decision.reason);
+  const ignored = inputsIgnoredBy(decision.mode, inputs);
+  if (ignored.length > 0) logger.warning(`These inputs do not apply in ${decision.mode} mode and are ignored: ${ignored.join(', ')}.`);
 
   const tags = resolveTags(inputs.image, inputs.tags, deps.github, inputs.tagLatest);
   if (inputs.call === 'check') return runCheck(deps, inputs, decision, tags);

@@ -24,6 +24,8 @@ describe('packPlan', () => {
   it('lets creation-time win, and leaves out what was not asked for', () => {
     const plan = packPlan(inputsOf({ 'creation-time': 'now' }), req);
     expect(plan.creationTime).toBe('now');
+    expect(plan.pullPolicy).toBe('if-not-present');
+    expect(packPlan(inputsOf({ pull: 'true' }), req).pullPolicy).toBe('always');
     for (const k of ['buildpacks', 'volumes', 'defaultProcess', 'network', 'sbomOutputDir', 'envFile', 'cacheImage', 'bindingsDir']) expect(plan).not.toHaveProperty(k);
   });
 });

@@ -2,7 +2,7 @@
 // errors that name the input, quote the value (never a secret's) and say what is accepted.
 import { describe, expect, it } from 'vitest';
 import { InputError, parseInputs } from '../../src/inputs.js';
-import { secretLines } from '../../src/inputs-build.js';
+import { inputsIgnoredBy, secretLines } from '../../src/inputs-build.js';
 
 const github = { repository: 'octo-org/hello-app', serverUrl: 'https://github.com' };
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
@@ -184,5 +184,14 @@ describe('the further build options', () => {
     expect(e.message).toContain(`"${input}"`);
     expect(e.message).toContain(JSON.stringify(value));
     expect(e.message).toContain(accepted);
+  });
+});
+
+describe('inputsIgnoredBy', () => {
+  it('names what the mode has no use for; secrets, network and pull apply to both', () => {
+    const inputs = parse({ ssh: 'default', 'add-hosts': 'a:1.2.3.4', volumes: '/a:/b', 'default-process': 'web', secrets: 'a=1', network: 'host', pull: 'true' });
+    expect(inputsIgnoredBy('dockerfile', inputs)).toEqual(['volumes', 'default-process']);
+    expect(inputsIgnoredBy('buildpack', inputs)).toEqual(['ssh', 'add-hosts']);
+    expect(inputsIgnoredBy('buildpack', parse({}))).toEqual([]);
   });
 });

@@ -83,7 +83,7 @@ export function packPlan(
       builder: planning.choice.builder,
       path: inputs.context,
       cacheDir: req.cacheDir,
-      pullPolicy: 'if-not-present',
+      pullPolicy: inputs.pull ? 'always' : 'if-not-present',
       publish: inputs.push,
       env: planning.env,
       runImage: inputs.runImage,
