@@ -26,6 +26,8 @@ describe('packPlan', () => {
     expect(plan.creationTime).toBe('now');
     expect(plan.pullPolicy).toBe('if-not-present');
     expect(packPlan(inputsOf({ pull: 'true' }), req).pullPolicy).toBe('always');
+    // No commit time known: pack's fixed default beats the clock.
+    expect(packPlan(inputsOf({}), { ...req, created: sourceDate({ now: new Date() }) })).not.toHaveProperty('creationTime');
     for (const k of ['buildpacks', 'volumes', 'defaultProcess', 'network', 'sbomOutputDir', 'envFile', 'cacheImage', 'bindingsDir']) expect(plan).not.toHaveProperty(k);
   });
 });

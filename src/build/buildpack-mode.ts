@@ -94,8 +94,13 @@ export function packPlan(
       ...(inputs.network !== undefined ? { network: inputs.network } : {}),
       ...(inputs.volumes.length > 0 ? { volumes: inputs.volumes } : {}),
       ...(inputs.defaultProcess !== undefined ? { defaultProcess: inputs.defaultProcess } : {}),
-      // The commit's time unless the user chose one: pack's default is a fixed 1980 date.
-      ...(inputs.creationTime !== undefined ? { creationTime: inputs.creationTime } : req.created ? { creationTime: String(req.created.epoch) } : {}),
+      // The commit's time unless the user chose one. Without a commit time pack's own default
+      // stays: a fixed 1980 date, reproducible where the clock is not.
+      ...(inputs.creationTime !== undefined
+        ? { creationTime: inputs.creationTime }
+        : req.created && req.created.from !== 'clock'
+          ? { creationTime: String(req.created.epoch) }
+          : {}),
       ...(inputs.sbomOutputDir !== undefined ? { sbomOutputDir: inputs.sbomOutputDir } : {}),
       ...(inputs.cacheImage !== undefined ? { cacheImage: inputs.cacheImage } : {}),
       ...(bindingsDir !== undefined ? { bindingsDir } : {}),

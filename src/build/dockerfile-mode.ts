@@ -129,7 +129,9 @@ export async function buildWithDockerfile(
 ): Promise<BuildResult> {
   const secrets = secretsForBuild(req.inputs.secrets);
   const plan = dockerBuildPlan(req, bases.find((b) => b.runtime), secrets.secrets);
-  const env = { ...secrets.env, ...(req.sourceDate ? { SOURCE_DATE_EPOCH: String(req.sourceDate.epoch) } : {}) };
+  // The clock's time makes nothing reproducible: BuildKit then keeps its own timestamps.
+  const reproducible = req.sourceDate && req.sourceDate.from !== 'clock' ? req.sourceDate : undefined;
+  const env = { ...secrets.env, ...(reproducible ? { SOURCE_DATE_EPOCH: String(reproducible.epoch) } : {}) };
   const outcome = await runDockerBuild(deps.exec, deps.logger, plan, req.builder, env);
   return {
     mode: 'dockerfile',
