@@ -212,3 +212,23 @@ export function inputsIgnoredBy(mode: 'dockerfile' | 'buildpack', i: BuildOption
   ];
   return (mode === 'dockerfile' ? buildpackOnly : dockerfileOnly).filter(([, set]) => set).map(([name]) => name);
 }
+
+/**
+ * The values to keep out of anything printed: each secret's value and, for a multi-line one, each
+ * line (the runner masks line by line). File secrets are left to the runner's own masking.
+ */
+export function secretValues(secrets: readonly SecretInput[], env: Record<string, string | undefined>): string[] {
+  const values: string[] = [];
+  for (const s of secrets) {
+    const value = 'value' in s ? s.value : 'env' in s ? env[s.env] : undefined;
+    if (!value) continue;
+    values.push(value);
+    for (const line of value.split(/\r?\n/)) if (line.trim().length > 0 && line !== value) values.push(line);
+  }
+  return values;
+}
+
+/** `text` with every value replaced by ***, longest first (a line is a part of its value). */
+export function redactSecrets(text: string, values: readonly string[]): string {
+  return [...values].sort((a, b) => b.length - a.length).reduce((t, v) => (v ? t.split(v).join('***') : t), text);
+}

@@ -23,7 +23,7 @@ import type { CacheStore } from './cache/store.js';
 import { detectMode, type ModeDecision } from './detect/mode.js';
 import type { GitHubContext } from './github/context.js';
 import type { Inputs } from './inputs.js';
-import { inputsIgnoredBy } from './inputs-build.js';
+import { inputsIgnoredBy, redactSecrets, secretValues } from './inputs-build.js';
 import { rebaseImage } from './rebase/rebase.js';
 import type { RegistryClient } from './registry/client.js';
 import type { RegistryWriter } from './registry/writer.js';
@@ -75,10 +75,21 @@ export async function decide(deps: Pick<RunDeps, 'files'>, inputs: Inputs): Prom
 
 /** The main step. Throws on anything that should fail the step; the entrypoint reports it. */
 export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
-  const { logger, outputs } = deps;
   if (inputs.githubToken) deps.maskSecret(inputs.githubToken);
   if (inputs.registryPassword) deps.maskSecret(inputs.registryPassword);
   maskBuildSecrets(deps, inputs);
+  try {
+    await runSteps(deps, inputs);
+  } catch (e) {
+    // The error ends up in the job summary too, which the runner does not mask: a RUN step that
+    // printed a secret must not carry it there.
+    if (e instanceof Error && inputs.secrets.length > 0) e.message = redactSecrets(e.message, secretValues(inputs.secrets, deps.env));
+    throw e;
+  }
+}
+
+async function runSteps(deps: RunDeps, inputs: Inputs): Promise<void> {
+  const { logger, outputs } = deps;
   if (inputs.rebase) return runRebase(deps, inputs);
 
   const decision = await decide(deps, inputs);
@@ -126,12 +137,7 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
  * multi-line one, as the runner masks line by line) and the values of the variables secret-envs names.
  */
 function maskBuildSecrets(deps: Pick<RunDeps, 'maskSecret' | 'env'>, inputs: Inputs): void {
-  for (const s of inputs.secrets) {
-    const value = 'value' in s ? s.value : 'env' in s ? deps.env[s.env] : undefined;
-    if (!value) continue;
-    deps.maskSecret(value);
-    for (const line of value.split(/\r?\n/)) if (line.trim().length > 0 && line !== value) deps.maskSecret(line);
-  }
+  for (const value of secretValues(inputs.secrets, deps.env)) deps.maskSecret(value);
 }
 
 /** `rebase: true`: no build; the image at the first tag moves onto its base's current digest. */

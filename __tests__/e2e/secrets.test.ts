@@ -187,3 +187,19 @@ it('secrets and an ssh agent reach RUN steps, and their values reach nothing Str
     }
   }
 }, 240_000);
+
+it('a RUN step that prints a secret and fails: the error in the annotation and job summary has it redacted', async () => {
+  const workspace = workspaceFrom('examples/dockerfile-app');
+  const value = `leaky-${Date.now()}-9d3f`;
+  writeFileSync(join(workspace, 'Dockerfile'), `FROM ${base}\nRUN --mount=type=secret,id=token cat /run/secrets/token && echo && exit 3\n`);
+  const main = await new ActionJob({ workspace, with: { image: `${registry.host}/octo-org/leaky`, secrets: `token=${value}` } }).main();
+  expect(main.exitCode).toBe(1);
+  // The runner masks the live log (::add-mask:: came first); the summary it does not mask.
+  expect(main.stdout.split('\n').slice(0, 2)).toContain(`::add-mask::${value}`);
+  const error = main.annotations.find((a) => a.level === 'error')!;
+  expect(error.message).toContain('exit code: 3');
+  expect(error.message).toContain('***');
+  expect(error.message).not.toContain(value);
+  expect(main.summary).toContain('### Strata: the step failed');
+  expect(main.summary).not.toContain(value);
+}, 120_000);

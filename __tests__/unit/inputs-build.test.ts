@@ -2,7 +2,7 @@
 // errors that name the input, quote the value (never a secret's) and say what is accepted.
 import { describe, expect, it } from 'vitest';
 import { InputError, parseInputs } from '../../src/inputs.js';
-import { inputsIgnoredBy, secretLines } from '../../src/inputs-build.js';
+import { inputsIgnoredBy, redactSecrets, secretLines, secretValues } from '../../src/inputs-build.js';
 
 const github = { repository: 'octo-org/hello-app', serverUrl: 'https://github.com' };
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
@@ -193,5 +193,13 @@ describe('inputsIgnoredBy', () => {
     expect(inputsIgnoredBy('dockerfile', inputs)).toEqual(['volumes', 'default-process']);
     expect(inputsIgnoredBy('buildpack', inputs)).toEqual(['ssh', 'add-hosts']);
     expect(inputsIgnoredBy('buildpack', parse({}))).toEqual([]);
+  });
+});
+
+describe('secretValues and redactSecrets', () => {
+  it('lists values, env values and each line of a multi-line value; redacts them from a message', () => {
+    const values = secretValues([{ id: 'a', value: 'tok-123' }, { id: 'b', env: 'B' }, { id: 'c', value: 'line-one\nline-two' }, { id: 'd', path: '/x' }, { id: 'e', env: 'UNSET' }], { B: 'env-456' });
+    expect(values).toEqual(['tok-123', 'env-456', 'line-one\nline-two', 'line-one', 'line-two']);
+    expect(redactSecrets('#5 0.2 tok-123 env-456\nline-one\nline-two done', values)).toBe('#5 0.2 *** ***\n*** done');
   });
 });
