@@ -2,6 +2,7 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   LIFECYCLE_METADATA_LABEL,
+  OCI_BASE_NAME,
   VERDICT_WORDS,
   assessBases,
   basesFor,
@@ -25,21 +26,22 @@ import {
   readEngineImageSummary,
   readImageSummary,
   rebaseImage,
+  recordedBase,
   resolveDockerfileBases,
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-IMXL6VDB.mjs";
+} from "./chunks/chunk-TM6CGH3U.mjs";
 import {
   parseInputs
-} from "./chunks/chunk-AIVRF5SS.mjs";
+} from "./chunks/chunk-NITEZRW4.mjs";
 import "./chunks/chunk-YIEFQHNB.mjs";
 import {
   baseImageRegistry,
   createRunRegistry,
   createRunRegistryClient,
   parseReference
-} from "./chunks/chunk-7OEBII6E.mjs";
+} from "./chunks/chunk-DFKYMMKS.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/cli/run-cli.ts
@@ -206,8 +208,6 @@ var REPORT_USAGE = `Usage: strata report IMAGE [--baseline IMAGE] [--base REF ..
       --max-base-age DAYS   call base images older than DAYS stale
       --json                print the report as JSON (the action's report-json format)
 `;
-var OCI_BASE_NAME_LABEL = "org.opencontainers.image.base.name";
-var OCI_BASE_DIGEST_LABEL = "org.opencontainers.image.base.digest";
 var UsageError = class extends Error {
   constructor(message) {
     super(message);
@@ -315,20 +315,20 @@ function basesFromLabels(image) {
     if (runDigest && runRef !== run.reference) use.digest = runDigest;
     return { uses: [use], from: `the buildpack run image (${LIFECYCLE_METADATA_LABEL} label)` };
   }
-  const name = labels[OCI_BASE_NAME_LABEL]?.trim();
-  if (name) {
-    const use = { reference: name, stage: "base", runtime: true };
-    const digest = labels[OCI_BASE_DIGEST_LABEL]?.trim();
-    if (digest && !name.includes("@")) use.digest = digest;
-    return { uses: [use], from: `the ${OCI_BASE_NAME_LABEL} label` };
+  const recorded = recordedBase(imagePlatforms(image)[0]?.annotations, labels);
+  if (recorded) {
+    const use = { reference: recorded.name, stage: "base", runtime: true };
+    if (recorded.digest && !recorded.name.includes("@")) use.digest = recorded.digest;
+    return { uses: [use], from: `the ${OCI_BASE_NAME} ${recorded.from === "annotations" ? "annotation" : "label"}` };
   }
   return { uses: [] };
 }
 function knownBases(image, flags) {
   if (flags.length === 0) return basesFromLabels(image);
-  const labels = imagePlatforms(image)[0]?.labels ?? {};
-  const labelled = labels[OCI_BASE_NAME_LABEL]?.trim();
-  const labelledDigest = labels[OCI_BASE_DIGEST_LABEL]?.trim();
+  const first = imagePlatforms(image)[0];
+  const recorded = recordedBase(first?.annotations, first?.labels);
+  const labelled = recorded?.name;
+  const labelledDigest = recorded?.digest;
   const uses = flags.map((reference, i) => {
     const runtime = i === flags.length - 1;
     const use = { reference, stage: runtime ? "final" : `stage ${i}`, runtime };

@@ -2,6 +2,7 @@
 // input, quotes the value and says what is accepted, and is raised before anything runs.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { GitHubContext } from './github/context.js';
+import { parseBuildOptionInputs, type BuildOptionInputs } from './inputs-build.js';
 
 export type ModeInput = 'auto' | 'dockerfile' | 'buildpack';
 export type CommentMode = 'auto' | 'always' | 'never';
@@ -9,7 +10,7 @@ export type CacheBackend = 'auto' | 'gha' | 'actions';
 
 export type SizeThreshold = { kind: 'bytes'; value: number } | { kind: 'percent'; value: number };
 
-export interface Inputs {
+export interface Inputs extends BuildOptionInputs {
   mode: ModeInput;
   context: string;
   /** Dockerfile path as given (relative to the workspace), or undefined to look in the context. */
@@ -71,9 +72,14 @@ export class InputError extends Error {
  * Inputs that hold several lines: the only ones in which LF is allowed. registry-password is one
  * because a JSON key (GCR's `_json_key`) is a valid password; it is never logged.
  */
-const MULTI_LINE_INPUTS = new Set(['tags', 'platforms', 'build-args', 'labels', 'cache-from', 'cache-to', 'buildpack-env', 'registry-password']);
+const MULTI_LINE_INPUTS = new Set([
+  'tags', 'platforms', 'build-args', 'labels', 'cache-from', 'cache-to', 'buildpack-env', 'registry-password',
+  // build-push-action's and pack's list inputs (src/inputs-build.ts)
+  'secrets', 'secret-files', 'secret-envs', 'ssh', 'build-contexts', 'annotations', 'attests', 'add-hosts', 'ulimit',
+  'no-cache-filters', 'allow', 'outputs', 'buildpacks', 'volumes',
+]);
 /** Inputs whose value must never be quoted back, not even in an error. */
-export const SECRET_INPUTS = ['github-token', 'registry-password'] as const;
+export const SECRET_INPUTS = ['github-token', 'registry-password', 'secrets'] as const;
 /**
  * Inputs that end up as one argv element each, some of them positional (context, pack's image):
  * a value starting with '-' would be read as a flag (`context: --help` prints buildx's help and
@@ -304,6 +310,7 @@ export function parseInputs(
     maxBaseAge,
     registryUsername,
     registryPassword,
+    ...parseBuildOptionInputs(read, { push }),
   };
 }
 

@@ -4,8 +4,9 @@ import type { ContextFiles, Exec, Logger, Outputs, StateStore } from './adapters
 import { buildWithBuildpacks, planBuildpack } from './build/buildpack-mode.js';
 import { planBuildkitCache, type RunFacts } from './build/buildkit-cache.js';
 import { builderFacts } from './build/buildx.js';
-import { buildWithDockerfile, cacheArgsOf, resolveBaseImages } from './build/dockerfile-mode.js';
+import { buildWithDockerfile, cacheArgsOf, checkWithDockerfile, resolveBaseImages } from './build/dockerfile-mode.js';
 import type { ToolCache } from './build/pack-install.js';
+import { commitSeconds, describeSourceDate, sourceDate, type SourceDate } from './build/source-date.js';
 import { resolveTags } from './build/tags.js';
 import type { BuildResult } from './build/types.js';
 import { describeLayerReuse } from './build/lifecycle-log.js';
@@ -24,6 +25,7 @@ import { contextListing } from './detect/listing.js';
 import { detectMode, type ModeDecision } from './detect/mode.js';
 import type { GitHubContext } from './github/context.js';
 import type { Inputs } from './inputs.js';
+import { inputsIgnoredBy, redactSecrets, secretValues } from './inputs-build.js';
 import { rebaseImage } from './rebase/rebase.js';
 import type { RegistryClient } from './registry/client.js';
 import type { RegistryWriter } from './registry/writer.js';
@@ -80,20 +82,45 @@ export async function decide(deps: Pick<RunDeps, 'files'>, inputs: Inputs): Prom
 
 /** The main step. Throws on anything that should fail the step; the entrypoint reports it. */
 export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
-  const { logger, outputs } = deps;
   if (inputs.githubToken) deps.maskSecret(inputs.githubToken);
   if (inputs.registryPassword) deps.maskSecret(inputs.registryPassword);
+  maskBuildSecrets(deps, inputs);
+  try {
+    await runSteps(deps, inputs);
+  } catch (e) {
+    // The error ends up in the job summary too, which the runner does not mask: a RUN step that
+    // printed a secret must not carry it there.
+    if (e instanceof Error && inputs.secrets.length > 0) e.message = redactSecrets(e.message, secretValues(inputs.secrets, deps.env));
+    throw e;
+  }
+}
+
+async function runSteps(deps: RunDeps, inputs: Inputs): Promise<void> {
+  const { logger, outputs } = deps;
   if (inputs.rebase) return runRebase(deps, inputs);
 
   const decision = await decide(deps, inputs);
   logger.info(`Mode: ${decision.mode} (${decision.reason})`);
   outputs.set('mode', decision.mode);
   outputs.set('mode-reason', decision.reason);
+  const ignored = inputsIgnoredBy(decision.mode, inputs);
+  if (ignored.length > 0) logger.warning(`These inputs do not apply in ${decision.mode} mode and are ignored: ${ignored.join(', ')}.`);
 
-  const tags = resolveTags(inputs.image, inputs.tags, deps.github);
+  const tags = resolveTags(inputs.image, inputs.tags, deps.github, inputs.tagLatest);
+  if (inputs.call === 'check') return runCheck(deps, inputs, decision, tags);
+  const created = sourceDate({
+    envEpoch: deps.env.SOURCE_DATE_EPOCH,
+    gitCommitSeconds: await commitSeconds(deps.exec, inputs.context),
+    headCommitTimestamp: deps.github.headCommitTimestamp,
+    now: deps.now(),
+  });
+  logger.info(describeSourceDate(created));
   let result: BuildResult;
   try {
-    result = decision.mode === 'dockerfile' ? await runDockerfile(deps, inputs, decision.dockerfile!, tags) : await runBuildpack(deps, inputs, tags);
+    result =
+      decision.mode === 'dockerfile'
+        ? await runDockerfile(deps, inputs, decision.dockerfile!, tags, created)
+        : await runBuildpack(deps, inputs, tags, created);
   } catch (e) {
     // The previous commit's report must not stay up as if it described this one.
     if (deps.report) await markReportOutdated({ ...deps.report, logger, github: deps.github }, inputs, 'the build failed');
@@ -123,10 +150,18 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
   }
 }
 
+/**
+ * Build secrets are masked before anything else is printed: their values (and each line of a
+ * multi-line one, as the runner masks line by line) and the values of the variables secret-envs names.
+ */
+function maskBuildSecrets(deps: Pick<RunDeps, 'maskSecret' | 'env'>, inputs: Inputs): void {
+  for (const value of secretValues(inputs.secrets, deps.env)) deps.maskSecret(value);
+}
+
 /** `rebase: true`: no build; the image at the first tag moves onto its base's current digest. */
 async function runRebase(deps: RunDeps, inputs: Inputs): Promise<void> {
   if (!deps.rebaseRegistry) throw new Error('Input "rebase" is not available here; use `strata rebase IMAGE` on the command line.');
-  const tags = resolveTags(inputs.image, inputs.tags, deps.github);
+  const tags = resolveTags(inputs.image, inputs.tags, deps.github, inputs.tagLatest);
   const { client, writer } = await deps.rebaseRegistry(inputs);
   // push: false means nothing is written, for a rebase as for a build: plan only, and say so.
   const dryRun = !inputs.push;
@@ -143,7 +178,7 @@ async function runRebase(deps: RunDeps, inputs: Inputs): Promise<void> {
   deps.outputs.set('digest', result.status === 'dry-run' ? result.previousDigest : result.digest);
 }
 
-async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, tags: string[]): Promise<BuildResult> {
+async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, tags: string[], created: SourceDate): Promise<BuildResult> {
   // Independent lookups (the builder's abilities, the bases' digests): asked at once.
   const [builder, bases] = await Promise.all([
     builderFacts(deps.exec, inputs.buildxBuilder),
@@ -171,10 +206,29 @@ async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, 
   return withBuildCache(deps, cache, () =>
     buildWithDockerfile(
       deps,
-      { inputs, dockerfile, tags, github: deps.github, builder, cachePlan: cacheArgs, tempDir: deps.tempDir, now: deps.now() },
+      { inputs, dockerfile, tags, github: deps.github, builder, cachePlan: cacheArgs, tempDir: deps.tempDir, now: deps.now(), sourceDate: created },
       bases,
     ),
   );
+}
+
+/** `call: check`: the Dockerfile's build checks, no build, no cache, no report. */
+async function runCheck(deps: RunDeps, inputs: Inputs, decision: ModeDecision, tags: string[]): Promise<void> {
+  if (decision.mode !== 'dockerfile') {
+    throw new Error(`Input "call" is "check", which runs BuildKit's Dockerfile checks, but this build is in buildpack mode (${decision.reason}). Remove "call", or build a Dockerfile.`);
+  }
+  const builder = await builderFacts(deps.exec, inputs.buildxBuilder);
+  const verdict = await checkWithDockerfile(deps, {
+    inputs,
+    dockerfile: decision.dockerfile!,
+    tags,
+    github: deps.github,
+    builder,
+    cachePlan: { cacheFrom: [], cacheTo: [] },
+    tempDir: deps.tempDir,
+    now: deps.now(),
+  });
+  deps.outputs.set('check-findings', String(verdict.findings.length));
 }
 
 /** Restores the build cache before the build and sets the cache outputs. */
@@ -206,18 +260,21 @@ async function withBuildCache(deps: RunDeps, cache: CacheState | undefined, buil
   return result;
 }
 
-async function runBuildpack(deps: RunDeps, inputs: Inputs, tags: string[]): Promise<BuildResult> {
+async function runBuildpack(deps: RunDeps, inputs: Inputs, tags: string[], created: SourceDate): Promise<BuildResult> {
   const contextFiles = await contextListing(deps.files, inputs.context);
   const planning = await planBuildpack(deps.files, inputs, contextFiles);
   deps.logger.info(`Builder: ${planning.choice.builder} (${planning.choice.reason})`);
   deps.outputs.set('buildpack-builder', planning.choice.builder);
 
   if (!inputs.cache) deps.logger.info('Buildpack layer cache is off (input "cache" is false).');
-  const cache = inputs.cache ? await restoreCache(deps, inputs, { mode: 'buildpack', builder: planning.choice.builder }) : undefined;
+  // A cache image holds the build cache in the registry: the bind cache would compete with it.
+  if (inputs.cache && inputs.cacheImage) deps.logger.info(`Buildpack layer cache: the cache image ${inputs.cacheImage} (input "cache-image"), not the Actions cache.`);
+  const cache =
+    inputs.cache && !inputs.cacheImage ? await restoreCache(deps, inputs, { mode: 'buildpack', builder: planning.choice.builder }) : undefined;
   return withBuildCache(deps, cache, () =>
     buildWithBuildpacks(
       { ...deps, imageExists: deps.imageExists ? (ref) => deps.imageExists!(inputs, ref) : undefined },
-      { inputs, tags, planning, cacheDir: cache?.spec.dir, tempDir: deps.tempDir, github: deps.github },
+      { inputs, tags, planning, cacheDir: cache?.spec.dir, tempDir: deps.tempDir, created, github: deps.github },
     ),
   );
 }

@@ -68,8 +68,10 @@ describe('classic docker build fallback', () => {
 
 describe('ociLabels', () => {
   const created = new Date('2026-11-28T10:00:00Z');
-  it('adds source, revision and created', () => {
+  it('adds title, url, source, revision and created', () => {
     expect(ociLabels({ serverUrl: 'https://github.com', repository: 'o/app', revision: 'abc', created }, ['team=x'])).toEqual([
+      'org.opencontainers.image.title=app',
+      'org.opencontainers.image.url=https://github.com/o/app',
       'org.opencontainers.image.source=https://github.com/o/app',
       'org.opencontainers.image.revision=abc',
       'org.opencontainers.image.created=2026-11-28T10:00:00.000Z',
@@ -80,7 +82,28 @@ describe('ociLabels', () => {
     const digest = 'sha256:' + 'b'.repeat(64);
     const labels = ociLabels({ serverUrl: 'https://github.com', repository: 'o/app', revision: 'abc', created, base: { name: `node:20-slim@${digest}`, digest } }, []);
     expect(labels.slice(-2)).toEqual(['org.opencontainers.image.base.name=node:20-slim', `org.opencontainers.image.base.digest=${digest}`]);
-    expect(ociLabels({ serverUrl: 'https://github.com', repository: 'o/app', revision: 'abc', created, base: { name: 'node:20-slim' } }, [])).toHaveLength(3);
+    expect(ociLabels({ serverUrl: 'https://github.com', repository: 'o/app', revision: 'abc', created, base: { name: 'node:20-slim' } }, [])).toHaveLength(5);
+  });
+
+  it('adds the labels docker/metadata-action adds, from the event\'s repository', () => {
+    const repositoryInfo = { name: 'App', description: 'The app', htmlUrl: 'https://github.com/O/App', license: 'Apache-2.0' };
+    expect(ociLabels({ serverUrl: 'https://github.com', repository: 'O/App', revision: 'abc', created, repositoryInfo, version: '1.2.3' }, [])).toEqual([
+      'org.opencontainers.image.title=App',
+      'org.opencontainers.image.description=The app',
+      'org.opencontainers.image.url=https://github.com/O/App',
+      'org.opencontainers.image.source=https://github.com/O/App',
+      'org.opencontainers.image.version=1.2.3',
+      'org.opencontainers.image.licenses=Apache-2.0',
+      'org.opencontainers.image.revision=abc',
+      'org.opencontainers.image.created=2026-11-28T10:00:00.000Z',
+    ]);
+  });
+
+  it('takes metadata-action\'s labels output as it is, its values winning', () => {
+    // metadata-action's `labels` output (one KEY=VALUE per line), passed to the labels input.
+    const fromMetadataAction = ['org.opencontainers.image.title=app', 'org.opencontainers.image.version=1.2.3', 'org.opencontainers.image.created=2024-03-04T05:06:07.000Z'];
+    const labels = ociLabels({ serverUrl: 'https://github.com', repository: 'o/app', revision: 'abc', created, version: 'main' }, fromMetadataAction);
+    expect(labels.filter((l) => /\.(title|version|created)=/.test(l))).toEqual(fromMetadataAction);
   });
 
   it('lets a user label with the same key win', () => {

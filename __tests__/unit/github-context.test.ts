@@ -37,4 +37,21 @@ describe('contextFromEnv', () => {
     expect(ctx.pullRequest).toBeUndefined();
     expect(ctx).toMatchObject({ eventName: 'push', ref: 'refs/heads/main', repository: 'octo-org/app', serverUrl: 'https://github.com', apiUrl: 'https://api.github.com' });
   });
+
+  it('reads the head commit\'s time and the repository\'s metadata from a push payload', () => {
+    // Trimmed from a real push event payload (github.com docs' example shape).
+    const push = {
+      head_commit: { id: 'abc', timestamp: '2024-05-01T12:00:00+02:00' },
+      repository: {
+        full_name: 'octo-org/app', name: 'app', default_branch: 'main', description: 'The app', html_url: 'https://github.com/octo-org/app',
+        license: { key: 'mit', spdx_id: 'MIT' },
+      },
+    };
+    expect(contextFromEnv({ ...env, GITHUB_EVENT_NAME: 'push' }, push)).toMatchObject({
+      headCommitTimestamp: '2024-05-01T12:00:00+02:00',
+      repositoryInfo: { name: 'app', description: 'The app', htmlUrl: 'https://github.com/octo-org/app', license: 'MIT' },
+    });
+    const unknownLicense = { repository: { ...push.repository, description: null, license: { spdx_id: 'NOASSERTION' } } };
+    expect(contextFromEnv(env, unknownLicense).repositoryInfo).toEqual({ name: 'app', htmlUrl: 'https://github.com/octo-org/app' });
+  });
 });

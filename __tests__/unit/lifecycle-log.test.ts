@@ -79,7 +79,9 @@ describe('lifecycleNetwork', () => {
 describe('packBuildArgs: network and previous image', () => {
   const plan = { image: 'r/app:pr-7', extraTags: [], builder: 'b', path: '.', pullPolicy: 'if-not-present' as const, publish: false, env: [], reportDir: '/r' };
   it('passes both', () => {
-    expect(packBuildArgs({ ...plan, network: 'host', previousImage: 'r/app:main' }).slice(-4)).toEqual(['--network', 'host', '--previous-image', 'r/app:main']);
+    const argv = packBuildArgs({ ...plan, network: 'host', previousImage: 'r/app:main' });
+    expect(argv[argv.indexOf('--network') + 1]).toBe('host');
+    expect(argv[argv.indexOf('--previous-image') + 1]).toBe('r/app:main');
   });
   it('leaves out a previous image that is the image itself (pack\'s default)', () => {
     expect(packBuildArgs({ ...plan, previousImage: 'r/app:pr-7' })).not.toContain('--previous-image');

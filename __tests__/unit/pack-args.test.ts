@@ -56,6 +56,30 @@ describe('packBuildArgs', () => {
     expect(packBuildArgs({ ...base, ...overrides })).toEqual(argv);
   });
 
+  const head = ['build', 'ghcr.io/o/app:sha-abc', '--builder', 'paketobuildpacks/builder-jammy-base', '--path', '/ws/app', '--trust-builder', '--pull-policy', 'if-not-present'];
+  const tail = ['--report-output-dir', '/tmp/report'];
+  it.each<[string, Partial<PackBuildPlan>, string[]]>([
+    ['buildpacks, in order', { buildpacks: ['paketo-buildpacks/nodejs', 'docker://gcr.io/paketo-buildpacks/npm-start:1.0.0'] }, ['--buildpack', 'paketo-buildpacks/nodejs', '--buildpack', 'docker://gcr.io/paketo-buildpacks/npm-start:1.0.0']],
+    ['buildpack-env-file', { envFile: 'build.env' }, ['--env-file', 'build.env']],
+    ['network', { network: 'host' }, ['--network', 'host']],
+    ['volumes', { volumes: ['/tmp/certs:/certs', '/tmp/data:/data:rw'] }, ['--volume', '/tmp/certs:/certs', '--volume', '/tmp/data:/data:rw']],
+    ['default-process', { defaultProcess: 'web' }, ['--default-process', 'web']],
+    ['creation-time', { creationTime: '1700000000' }, ['--creation-time', '1700000000']],
+    ['sbom-output-dir', { sbomOutputDir: 'sbom' }, ['--sbom-output-dir', 'sbom']],
+    [
+      'service bindings: a read-only volume and its root, never a secret as --env',
+      { bindingsDir: '/runner/_temp/strata-bindings-x/bindings', env: ['BP_NODE_VERSION=22.*'] },
+      ['--env', 'BP_NODE_VERSION=22.*', '--env', 'SERVICE_BINDING_ROOT=/platform/bindings', '--volume', '/runner/_temp/strata-bindings-x/bindings:/platform/bindings:ro'],
+    ],
+  ])('%s', (_name, overrides, middle) => {
+    expect(packBuildArgs({ ...base, ...overrides })).toEqual([...head, ...middle, ...tail]);
+  });
+
+  it('cache-image goes with --publish', () => {
+    expect(packBuildArgs({ ...base, publish: true, cacheImage: 'ghcr.io/o/app-cache' })).toEqual([...head, '--publish', '--cache-image', 'ghcr.io/o/app-cache', ...tail]);
+    expect(() => packBuildArgs({ ...base, cacheImage: 'ghcr.io/o/app-cache' })).toThrow('pack build cache image "ghcr.io/o/app-cache": pack writes a cache image only when it publishes');
+  });
+
   it.each<[Partial<PackBuildPlan>, string]>([
     [{ image: '' }, 'pack build image "": an image reference is required.'],
     [{ cacheDir: '/tmp/a;b' }, `pack build cache directory "/tmp/a;b": must not contain ";" or '"' (pack parses --cache as ;-separated CSV).`],

@@ -2,7 +2,10 @@
 // WWW-Authenticate challenges, Link headers, tag flavours and the action's inputs. Each states a
 // law the parser must keep for every input, not just the table cases; fast-check shrinks any
 // counterexample to the smallest one.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, newerTags, parseTag, sameFlavour } from '../../src/compare/tag-flavour.js';
 import { InputError, parseInputs, SECRET_INPUTS } from '../../src/inputs.js';
@@ -195,11 +198,8 @@ describe('tag flavours (src/compare/tag-flavour.ts)', () => {
 
 // Inputs as a workflow can write them: any string, including CR, LF, control characters,
 // workflow commands, leading dashes and ../ paths.
-const INPUT_NAMES = [
-  'mode', 'context', 'file', 'image', 'tags', 'push', 'load', 'platforms', 'target', 'build-args', 'labels', 'cache-from', 'cache-to',
-  'no-cache', 'buildx-builder', 'github-token', 'buildpack-builder', 'run-image', 'buildpack-env', 'pack-version', 'descriptor', 'cache',
-  'cache-backend', 'rebase', 'comment', 'comment-key', 'compare-to', 'fail-on-size-increase', 'max-base-age', 'registry-username', 'registry-password',
-];
+// Every input action.yml declares: the property covers inputs added later without editing this list.
+const INPUT_NAMES = Object.keys((parseYaml(readFileSync(join(import.meta.dirname, '../../action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
 const nasty = fc.oneof(
   fc.string(),
   fc.string({ unit: fc.constantFrom('a', '=', '-', '/', '.', '\r', '\n', '\u001b', '::error::', '%0A', ',', '0x', '1', ' ') }),

@@ -331,6 +331,13 @@ describe('where the old base and the targets come from', () => {
     expect(resolveOldBase(labels, flag)).toMatchObject(expected);
   });
 
+  it('the manifest\'s annotations win over stale labels (an image crane rebase moved)', () => {
+    const stale = { [OCI_BASE_NAME]: '127.0.0.1:5000/base:1', [OCI_BASE_DIGEST]: sha('old') };
+    const annotations = { [OCI_BASE_NAME]: '127.0.0.1:5000/base:1', [OCI_BASE_DIGEST]: d };
+    expect(resolveOldBase(stale, undefined, annotations)).toMatchObject({ digest: d, from: expect.stringContaining('annotations') });
+    expect(resolveOldBase(stale, undefined, {})).toMatchObject({ digest: sha('old'), from: expect.stringContaining('labels') });
+  });
+
   it.each([
     [{}, undefined, /no base image is known/],
     [{ [OCI_BASE_NAME]: 'reg.io/base:1' }, undefined, /no org.opencontainers.image.base.digest/],

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import type { ContextFiles, Exec, Logger } from '../adapters.js';
 import { chooseBuilder, type BuilderChoice } from '../detect/builder.js';
 import { mergeBuildEnv, parseProjectDescriptor, type ProjectDescriptor } from '../detect/project-toml.js';
-import type { GitHubContext } from '../github/context.js';
 import type { Inputs } from '../inputs.js';
+import type { GitHubContext } from '../github/context.js';
 import { isLoopbackRegistry, parseReference } from '../registry/reference.js';
+import type { PackBuildPlan } from './pack-args.js';
 import { baseBranchTag, sanitizeTag } from './tags.js';
 import { runPackBuild } from './pack.js';
+import { bindingFiles, secretContents, writeBindings } from './service-bindings.js';
+import type { SourceDate } from './source-date.js';
 import { ensurePack, type ToolCache } from './pack-install.js';
 import type { BuildResult } from './types.js';
 
@@ -19,6 +22,8 @@ export interface BuildpackDeps {
   /** core.addPath in Actions; PATH of this process for the CLI. */
   addPath: (dir: string) => void;
   toolCache: () => Promise<ToolCache>;
+  /** The step's environment (secret-envs are read from it). */
+  env?: Record<string, string | undefined>;
   /**
    * Whether the registry has `reference` (a manifest HEAD). Absent: no previous image is looked
    * for, and pack falls back to the image being built.
@@ -98,9 +103,17 @@ async function findPreviousImage(deps: BuildpackDeps, candidates: string[], publ
 
 export async function buildWithBuildpacks(
   deps: BuildpackDeps,
-  req: { inputs: Inputs; tags: string[]; planning: BuildpackPlanning; cacheDir?: string; tempDir: string; github: Pick<GitHubContext, 'pullRequest' | 'defaultBranch'> },
+  req: {
+    inputs: Inputs;
+    tags: string[];
+    planning: BuildpackPlanning;
+    cacheDir?: string;
+    tempDir: string;
+    created?: SourceDate;
+    github: Pick<GitHubContext, 'pullRequest' | 'defaultBranch'>;
+  },
 ): Promise<BuildResult> {
-  const { inputs, planning } = req;
+  const { inputs } = req;
   const previousImage = await findPreviousImage(deps, previousImageCandidates(req.tags, inputs.image, req.github), inputs.push);
   deps.logger.info(previousImage ? `Previous image: ${previousImage} (its launch layers can be reused)` : 'Previous image: none found (launch layers are built anew)');
   const pack = await ensurePack(inputs.packVersion, {
@@ -112,22 +125,52 @@ export async function buildWithBuildpacks(
     os: process.platform,
   });
   deps.logger.info(`pack ${pack.version} (${pack.source === 'path' ? 'from PATH' : pack.source === 'tool-cache' ? 'from the tool cache' : 'downloaded and verified'})`);
-  return runPackBuild(
-    {
+  const bindings =
+    inputs.secrets.length > 0 ? await writeBindings(req.tempDir, bindingFiles(await secretContents(inputs.secrets, deps.env ?? process.env))) : undefined;
+  if (bindings) deps.logger.info(`Secrets: ${inputs.secrets.length} as service bindings under SERVICE_BINDING_ROOT (read-only)`);
+  try {
+    return await runPackBuild(packPlan(inputs, { ...req, previousImage }, bindings?.root), { exec: deps.exec, logger: deps.logger });
+  } finally {
+    await bindings?.remove();
+  }
+}
+
+/** The `pack build` plan from the inputs and the planning. Pure. */
+export function packPlan(
+  inputs: Inputs,
+  req: { tags: string[]; planning: BuildpackPlanning; cacheDir?: string; tempDir: string; created?: SourceDate; previousImage?: string },
+  bindingsDir?: string,
+): PackBuildPlan {
+  const { planning } = req;
+  return {
       image: req.tags[0]!,
       extraTags: req.tags.slice(1),
       builder: planning.choice.builder,
       path: inputs.context,
       cacheDir: req.cacheDir,
-      pullPolicy: 'if-not-present',
+      pullPolicy: inputs.pull ? 'always' : 'if-not-present',
       publish: inputs.push,
       env: planning.env,
       runImage: inputs.runImage,
       reportDir: join(req.tempDir, 'pack-report'),
       descriptor: planning.descriptorPath,
-      network: lifecycleNetwork([req.tags[0], planning.choice.builder, inputs.runImage]),
-      previousImage,
-    },
-    { exec: deps.exec, logger: deps.logger },
-  );
+      ...(inputs.buildpacks.length > 0 ? { buildpacks: inputs.buildpacks } : {}),
+      ...(inputs.buildpackEnvFile !== undefined ? { envFile: inputs.buildpackEnvFile } : {}),
+      ...((inputs.network ?? lifecycleNetwork([req.tags[0], planning.choice.builder, inputs.runImage])) !== undefined
+        ? { network: inputs.network ?? lifecycleNetwork([req.tags[0], planning.choice.builder, inputs.runImage]) }
+        : {}),
+      ...(req.previousImage !== undefined ? { previousImage: req.previousImage } : {}),
+      ...(inputs.volumes.length > 0 ? { volumes: inputs.volumes } : {}),
+      ...(inputs.defaultProcess !== undefined ? { defaultProcess: inputs.defaultProcess } : {}),
+      // The commit's time unless the user chose one. Without a commit time pack's own default
+      // stays: a fixed 1980 date, reproducible where the clock is not.
+      ...(inputs.creationTime !== undefined
+        ? { creationTime: inputs.creationTime }
+        : req.created && req.created.from !== 'clock'
+          ? { creationTime: String(req.created.epoch) }
+          : {}),
+      ...(inputs.sbomOutputDir !== undefined ? { sbomOutputDir: inputs.sbomOutputDir } : {}),
+      ...(inputs.cacheImage !== undefined ? { cacheImage: inputs.cacheImage } : {}),
+      ...(bindingsDir !== undefined ? { bindingsDir } : {}),
+  };
 }

@@ -75,12 +75,21 @@ async function readOptional(path: string): Promise<string | undefined> {
   }
 }
 
-/** Runs the build; throws BuildError with the failing lines. */
-export async function runDockerBuild(exec: Exec, logger: Logger, plan: DockerBuildPlan, facts: BuilderFacts): Promise<DockerBuildOutcome> {
+/**
+ * Runs the build; throws BuildError with the failing lines. `env` reaches only the docker process:
+ * it carries secret values (see secretsForBuild) and SOURCE_DATE_EPOCH.
+ */
+export async function runDockerBuild(
+  exec: Exec,
+  logger: Logger,
+  plan: DockerBuildPlan,
+  facts: BuilderFacts,
+  env: Record<string, string> = {},
+): Promise<DockerBuildOutcome> {
   if (facts.buildxVersion) {
     const args = buildxArgs(plan);
     logger.info(`docker ${args.join(' ')}`);
-    const result = await exec.run('docker', args, { stream: true, env: { BUILDX_METADATA_WARNINGS: 'true' } });
+    const result = await exec.run('docker', args, { stream: true, env: { ...env, BUILDX_METADATA_WARNINGS: 'true' } });
     if (result.exitCode !== 0) throw new BuildError(`docker buildx build failed:\n${buildErrorSummary(result.stderr || result.stdout)}`);
     const metadata = JSON.parse((await readOptional(plan.metadataFile)) || '{}') as Record<string, unknown>;
     const imageId = await readOptional(plan.iidFile);
@@ -95,7 +104,7 @@ export async function runDockerBuild(exec: Exec, logger: Logger, plan: DockerBui
   logger.info('buildx is not installed: falling back to "docker build" with BuildKit (DOCKER_BUILDKIT=1).');
   const args = classicBuildArgs(plan);
   logger.info(`docker ${args.join(' ')}`);
-  const result = await exec.run('docker', args, { stream: true, env: { DOCKER_BUILDKIT: '1' } });
+  const result = await exec.run('docker', args, { stream: true, env: { ...env, DOCKER_BUILDKIT: '1' } });
   if (result.exitCode !== 0) throw new BuildError(`docker build failed:\n${buildErrorSummary(result.stderr || result.stdout)}`);
   const imageId = await readOptional(plan.iidFile);
   let digest: string | undefined;

@@ -1,5 +1,7 @@
 // Typed build plan -> the exact argv for `docker buildx build` (or the classic `docker build`
 // fallback). Pure, so every flag is pinned by a table test.
+import type { RepositoryInfo } from '../github/context.js';
+import { buildxOnlyOptions, buildxOptionArgs, commonOptionArgs, type BuildxOptions } from './buildx-options.js';
 
 export interface DockerBuildPlan {
   context: string;
@@ -17,6 +19,8 @@ export interface DockerBuildPlan {
   builder?: string;
   metadataFile: string;
   iidFile: string;
+  /** build-push-action's further options (secrets, ssh, contexts, attestations, …). */
+  options?: BuildxOptions;
 }
 
 export function buildxArgs(plan: DockerBuildPlan): string[] {
@@ -31,6 +35,7 @@ export function buildxArgs(plan: DockerBuildPlan): string[] {
   for (const from of plan.cacheFrom) args.push('--cache-from', from);
   for (const to of plan.cacheTo) args.push('--cache-to', to);
   if (plan.noCache) args.push('--no-cache');
+  if (plan.options) args.push(...buildxOptionArgs(plan.options));
   if (plan.push) args.push('--push');
   if (plan.load) args.push('--load');
   args.push('--metadata-file', plan.metadataFile, '--iidfile', plan.iidFile);
@@ -52,6 +57,7 @@ export function classicBuildArgs(plan: DockerBuildPlan): string[] {
   for (const label of plan.labels) args.push('--label', label);
   for (const from of plan.cacheFrom) args.push('--cache-from', from);
   if (plan.noCache) args.push('--no-cache');
+  if (plan.options) args.push(...commonOptionArgs(plan.options));
   args.push('--iidfile', plan.iidFile);
   args.push(plan.context);
   return args;
@@ -63,6 +69,7 @@ export function unsupportedByClassicBuild(plan: DockerBuildPlan): string[] {
   if (plan.platforms.length > 1) problems.push(`platforms (${plan.platforms.join(',')})`);
   if (plan.cacheTo.length > 0) problems.push('cache-to');
   if (plan.builder) problems.push(`buildx-builder (${plan.builder})`);
+  if (plan.options) problems.push(...buildxOnlyOptions(plan.options));
   return problems;
 }
 
@@ -72,11 +79,28 @@ export function unsupportedByClassicBuild(plan: DockerBuildPlan): string[] {
  * regctl tell which layers are the base's without guessing.
  */
 export function ociLabels(
-  opts: { serverUrl: string; repository: string; revision: string; created: Date; base?: { name: string; digest?: string } },
+  opts: {
+    serverUrl: string;
+    repository: string;
+    revision: string;
+    created: Date;
+    base?: { name: string; digest?: string };
+    /** The event payload's repository, for the labels docker/metadata-action adds by default. */
+    repositoryInfo?: RepositoryInfo;
+    /** metadata-action's version: the first tag's name (1.2.3, main, pr-7). */
+    version?: string;
+  },
   userLabels: readonly string[],
 ): string[] {
   const ours: Array<[string, string]> = [];
-  if (opts.repository) ours.push(['org.opencontainers.image.source', `${opts.serverUrl.replace(/\/+$/, '')}/${opts.repository}`]);
+  const info = opts.repositoryInfo;
+  const url = info?.htmlUrl ?? (opts.repository ? `${opts.serverUrl.replace(/\/+$/, '')}/${opts.repository}` : undefined);
+  const title = info?.name ?? opts.repository.split('/')[1];
+  if (title) ours.push(['org.opencontainers.image.title', title]);
+  if (info?.description) ours.push(['org.opencontainers.image.description', info.description]);
+  if (url) ours.push(['org.opencontainers.image.url', url], ['org.opencontainers.image.source', url]);
+  if (opts.version) ours.push(['org.opencontainers.image.version', opts.version]);
+  if (info?.license) ours.push(['org.opencontainers.image.licenses', info.license]);
   if (opts.revision) ours.push(['org.opencontainers.image.revision', opts.revision]);
   ours.push(['org.opencontainers.image.created', opts.created.toISOString()]);
   if (opts.base?.digest) {

@@ -2,13 +2,17 @@
 import { join } from 'node:path';
 import type { ContextFiles, Exec, Logger } from '../adapters.js';
 import type { GitHubContext } from '../github/context.js';
+import { baseAnnotations } from './base-record.js';
 import type { Inputs } from '../inputs.js';
 import { labelledBase, resolveDockerfileBases, unresolvedOf, usesOf } from './base-images.js';
 import { hostPlatform } from './platforms.js';
 import { ghaCacheFailures, ghaCacheWarning } from './buildkit-progress.js';
 import type { BuilderFacts, BuildkitCachePlan } from './buildkit-cache.js';
+import { runBuildCheck, type CheckVerdict } from './build-check.js';
 import { runDockerBuild } from './buildx.js';
+import { buildxOptionsOf, secretsForBuild, type BuildSecret } from './buildx-options.js';
 import { ociLabels, type DockerBuildPlan } from './dockerfile-args.js';
+import type { SourceDate } from './source-date.js';
 import type { BaseImageUse, BuildResult } from './types.js';
 
 export interface DockerfileModeRequest {
@@ -20,9 +24,11 @@ export interface DockerfileModeRequest {
   cachePlan: { cacheFrom: string[]; cacheTo: string[] };
   tempDir: string;
   now: Date;
+  /** The creation time images get (the commit's): see source-date.ts. */
+  sourceDate?: SourceDate;
 }
 
-export function dockerBuildPlan(req: DockerfileModeRequest, runtimeBase?: BaseImageUse): DockerBuildPlan {
+export function dockerBuildPlan(req: DockerfileModeRequest, runtimeBase?: BaseImageUse, secrets: readonly BuildSecret[] = []): DockerBuildPlan {
   const { inputs } = req;
   return {
     context: inputs.context,
@@ -38,8 +44,10 @@ export function dockerBuildPlan(req: DockerfileModeRequest, runtimeBase?: BaseIm
         serverUrl: req.github.serverUrl,
         repository: req.github.repository,
         revision: req.github.sha,
-        created: req.now,
+        created: req.sourceDate?.date ?? req.now,
         base: runtimeBase ? { name: runtimeBase.reference, digest: runtimeBase.digest } : undefined,
+        repositoryInfo: req.github.repositoryInfo,
+        version: req.tags[0] ? /:([^/:@]+)$/.exec(req.tags[0])?.[1] : undefined,
       },
       inputs.labels,
     ),
@@ -49,6 +57,13 @@ export function dockerBuildPlan(req: DockerfileModeRequest, runtimeBase?: BaseIm
     builder: inputs.buildxBuilder,
     metadataFile: join(req.tempDir, 'build-metadata.json'),
     iidFile: join(req.tempDir, 'iidfile'),
+    // Also as manifest annotations, where crane rebase and other OCI tools read and update it.
+    // Pushed images only: an image loaded into the engine keeps no manifest annotations.
+    options: buildxOptionsOf(
+      inputs,
+      secrets,
+      inputs.push && runtimeBase ? baseAnnotations({ name: runtimeBase.reference, digest: runtimeBase.digest }) : [],
+    ),
   };
 }
 
@@ -124,7 +139,11 @@ export async function buildWithDockerfile(
   req: DockerfileModeRequest,
   bases: BaseImageUse[],
 ): Promise<BuildResult> {
-  const plan = dockerBuildPlan(req, labelledBase(bases));
+  const secrets = secretsForBuild(req.inputs.secrets);
+  const plan = dockerBuildPlan(req, labelledBase(bases), secrets.secrets);
+  // The clock's time makes nothing reproducible: BuildKit then keeps its own timestamps.
+  const reproducible = req.sourceDate && req.sourceDate.from !== 'clock' ? req.sourceDate : undefined;
+  const env = { ...secrets.env, ...(reproducible ? { SOURCE_DATE_EPOCH: String(reproducible.epoch) } : {}) };
   // A gha cache that failed shows only in BuildKit's progress output (the build goes on): keep the
   // streamed output of the build to read it afterwards.
   let progress = '';
@@ -135,7 +154,7 @@ export async function buildWithDockerfile(
       return result;
     },
   };
-  const outcome = await runDockerBuild(exec, deps.logger, plan, req.builder);
+  const outcome = await runDockerBuild(exec, deps.logger, plan, req.builder, env);
   const cacheWarning = ghaCacheWarning(ghaCacheFailures(progress));
   if (cacheWarning) deps.logger.warning(cacheWarning);
   return {
@@ -147,4 +166,11 @@ export async function buildWithDockerfile(
     metadata: outcome.metadata,
     baseImages: bases,
   };
+}
+
+/** `call: check`: BuildKit's build checks instead of a build; findings become annotations. */
+export async function checkWithDockerfile(deps: { exec: Exec; logger: Logger }, req: DockerfileModeRequest): Promise<CheckVerdict> {
+  const secrets = secretsForBuild(req.inputs.secrets);
+  const plan = dockerBuildPlan(req, undefined, secrets.secrets);
+  return runBuildCheck(deps, plan, req.builder, req.inputs.checkFailsOn, secrets.env);
 }

@@ -37,7 +37,26 @@ export interface PackBuildPlan {
    * default is the image being built, which a new tag (pr-7, sha-abc1234) never has yet.
    */
   previousImage?: string;
+  /** Buildpacks to use instead of the builder's detection, in order: ids or URIs. */
+  buildpacks?: string[];
+  envFile?: string;
+  /** host:/container[:ro|rw] (pack mounts read-only by default). */
+  volumes?: string[];
+  defaultProcess?: string;
+  /** Unix seconds or `now`. */
+  creationTime?: string;
+  sbomOutputDir?: string;
+  /** A registry image for the build cache; only with publish (pack exports it with the image). */
+  cacheImage?: string;
+  /**
+   * Host directory of CNB service bindings (<binding>/type, <binding>/<key>): mounted read-only
+   * at BINDING_ROOT, so secrets reach buildpacks as files, never as --env values.
+   */
+  bindingsDir?: string;
 }
+
+/** Where service bindings are mounted in the build containers (SERVICE_BINDING_ROOT). */
+export const BINDING_ROOT = '/platform/bindings';
 
 export class PackPlanError extends Error {
   constructor(field: string, value: string, detail: string) {
@@ -58,16 +77,31 @@ export function packBuildArgs(plan: PackBuildPlan): string[] {
     }
   }
 
+  if (plan.cacheImage !== undefined && !plan.publish) {
+    throw new PackPlanError('cache image', plan.cacheImage, 'pack writes a cache image only when it publishes (--publish): push the image too.');
+  }
+  if (plan.bindingsDir !== undefined && /:/.test(plan.bindingsDir)) {
+    throw new PackPlanError('bindings directory', plan.bindingsDir, 'must not contain ":" (pack parses --volume as host:target[:mode]).');
+  }
+
   const argv = ['build', plan.image, '--builder', plan.builder, '--path', plan.path, '--trust-builder'];
   if (plan.cacheDir !== undefined) argv.push('--cache', `type=build;format=bind;source=${plan.cacheDir}`);
   argv.push('--pull-policy', plan.pullPolicy);
   if (plan.publish) argv.push('--publish');
   for (const tag of plan.extraTags) if (tag !== plan.image) argv.push('--tag', tag);
+  if (plan.cacheImage !== undefined) argv.push('--cache-image', plan.cacheImage);
+  for (const bp of plan.buildpacks ?? []) argv.push('--buildpack', bp);
+  if (plan.envFile !== undefined) argv.push('--env-file', plan.envFile);
   for (const entry of plan.env) argv.push('--env', entry);
+  if (plan.bindingsDir !== undefined) argv.push('--env', `SERVICE_BINDING_ROOT=${BINDING_ROOT}`, '--volume', `${plan.bindingsDir}:${BINDING_ROOT}:ro`);
+  for (const v of plan.volumes ?? []) argv.push('--volume', v);
+  if (plan.network !== undefined) argv.push('--network', plan.network);
   if (plan.runImage !== undefined) argv.push('--run-image', plan.runImage);
+  if (plan.defaultProcess !== undefined) argv.push('--default-process', plan.defaultProcess);
+  if (plan.creationTime !== undefined) argv.push('--creation-time', plan.creationTime);
+  if (plan.sbomOutputDir !== undefined) argv.push('--sbom-output-dir', plan.sbomOutputDir);
   argv.push('--report-output-dir', plan.reportDir);
   if (plan.descriptor !== undefined) argv.push('--descriptor', plan.descriptor);
-  if (plan.network !== undefined) argv.push('--network', plan.network);
   if (plan.previousImage !== undefined && plan.previousImage !== plan.image) argv.push('--previous-image', plan.previousImage);
   return argv;
 }

@@ -10,6 +10,7 @@ import { LIFECYCLE_METADATA_LABEL } from '../compare/attribution.js';
 import { compareImages, type BasesByPlatform } from '../compare/diff.js';
 import { assessBases } from '../compare/freshness.js';
 import { gatherBaseFacts } from '../compare/gather.js';
+import { OCI_BASE_NAME as OCI_BASE_NAME_LABEL, recordedBase } from '../build/base-record.js';
 import { readEngineImageSummary } from '../image/engine.js';
 import { readImageSummary } from '../image/remote.js';
 import type { ImageSummary, PlatformImage } from '../image/types.js';
@@ -34,8 +35,7 @@ export const REPORT_USAGE = `Usage: strata report IMAGE [--baseline IMAGE] [--ba
       --json                print the report as JSON (the action's report-json format)
 `;
 
-export const OCI_BASE_NAME_LABEL = 'org.opencontainers.image.base.name';
-export const OCI_BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
+export { OCI_BASE_NAME as OCI_BASE_NAME_LABEL, OCI_BASE_DIGEST as OCI_BASE_DIGEST_LABEL } from '../build/base-record.js';
 
 export interface ReportCommandDeps {
   /** The registry client (credentials from the docker config), made for IMAGE's registry. */
@@ -199,12 +199,11 @@ export function basesFromLabels(image: ImageSummary): KnownBases {
     if (runDigest && runRef !== run.reference) use.digest = runDigest;
     return { uses: [use], from: `the buildpack run image (${LIFECYCLE_METADATA_LABEL} label)` };
   }
-  const name = labels[OCI_BASE_NAME_LABEL]?.trim();
-  if (name) {
-    const use: BaseImageUse = { reference: name, stage: 'base', runtime: true };
-    const digest = labels[OCI_BASE_DIGEST_LABEL]?.trim();
-    if (digest && !name.includes('@')) use.digest = digest;
-    return { uses: [use], from: `the ${OCI_BASE_NAME_LABEL} label` };
+  const recorded = recordedBase(imagePlatforms(image)[0]?.annotations, labels);
+  if (recorded) {
+    const use: BaseImageUse = { reference: recorded.name, stage: 'base', runtime: true };
+    if (recorded.digest && !recorded.name.includes('@')) use.digest = recorded.digest;
+    return { uses: [use], from: `the ${OCI_BASE_NAME_LABEL} ${recorded.from === 'annotations' ? 'annotation' : 'label'}` };
   }
   return { uses: [] };
 }
@@ -212,9 +211,10 @@ export function basesFromLabels(image: ImageSummary): KnownBases {
 /** --base REFs in FROM order (the last is the runtime base); else what the image's labels say. */
 export function knownBases(image: ImageSummary, flags: readonly string[]): KnownBases {
   if (flags.length === 0) return basesFromLabels(image);
-  const labels = imagePlatforms(image)[0]?.labels ?? {};
-  const labelled = labels[OCI_BASE_NAME_LABEL]?.trim();
-  const labelledDigest = labels[OCI_BASE_DIGEST_LABEL]?.trim();
+  const first = imagePlatforms(image)[0];
+  const recorded = recordedBase(first?.annotations, first?.labels);
+  const labelled = recorded?.name;
+  const labelledDigest = recorded?.digest;
   const uses = flags.map((reference, i): BaseImageUse => {
     const runtime = i === flags.length - 1;
     const use: BaseImageUse = { reference, stage: runtime ? 'final' : `stage ${i}`, runtime };

@@ -15,6 +15,18 @@ export interface GitHubContext {
   workflow: string;
   defaultBranch?: string;
   pullRequest?: PullRequestContext;
+  /** head_commit.timestamp of a push event (RFC 3339). */
+  headCommitTimestamp?: string;
+  /** The repository's metadata from the event payload, for the OCI labels metadata-action adds. */
+  repositoryInfo?: RepositoryInfo;
+}
+
+export interface RepositoryInfo {
+  name?: string;
+  description?: string;
+  htmlUrl?: string;
+  /** SPDX id of the license GitHub detected. */
+  license?: string;
 }
 
 export interface PullRequestContext {
@@ -33,7 +45,8 @@ interface PullRequestPayload {
     base: { ref: string; repo?: { full_name?: string } };
     head: { ref: string; sha: string; repo?: { full_name?: string } | null };
   };
-  repository?: { default_branch?: string; full_name?: string };
+  repository?: { default_branch?: string; full_name?: string; name?: string; description?: string | null; html_url?: string; license?: { spdx_id?: string } | null };
+  head_commit?: { timestamp?: string } | null;
 }
 
 /** Pure: the context from the runner's environment variables and the parsed event payload. */
@@ -52,6 +65,8 @@ export function contextFromEnv(env: Record<string, string | undefined>, payload:
     job: env.GITHUB_JOB ?? '',
     workflow: env.GITHUB_WORKFLOW ?? '',
     defaultBranch: event.repository?.default_branch,
+    headCommitTimestamp: event.head_commit?.timestamp ?? undefined,
+    repositoryInfo: event.repository ? repositoryInfo(event.repository) : undefined,
     pullRequest: pr
       ? {
           number: pr.number,
@@ -62,6 +77,17 @@ export function contextFromEnv(env: Record<string, string | undefined>, payload:
           fork: pr.head.repo === null || (pr.head.repo?.full_name ?? repository) !== (pr.base.repo?.full_name ?? repository),
         }
       : undefined,
+  };
+}
+
+function repositoryInfo(r: NonNullable<PullRequestPayload['repository']>): RepositoryInfo {
+  const license = r.license?.spdx_id;
+  return {
+    ...(r.name ? { name: r.name } : {}),
+    ...(r.description ? { description: r.description } : {}),
+    ...(r.html_url ? { htmlUrl: r.html_url } : {}),
+    // GitHub says NOASSERTION for a license it could not identify: not a license id.
+    ...(license && license !== 'NOASSERTION' ? { license } : {}),
   };
 }
 

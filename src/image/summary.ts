@@ -73,6 +73,7 @@ function platformImage(docs: RegistryImageDocuments, manifestDigest: string, man
     layers,
     history: historyEntries(config),
     labels: { ...(config.config?.Labels ?? {}) },
+    ...(manifest.annotations && Object.keys(manifest.annotations).length > 0 ? { annotations: { ...manifest.annotations } } : {}),
   };
 }
 

@@ -28,6 +28,8 @@ export interface PlatformImage {
   layers: LayerInfo[];
   history: HistoryEntry[];
   labels: Record<string, string>;
+  /** The platform manifest's annotations (registry images only). */
+  annotations?: Record<string, string>;
 }
 
 export interface ImageSummary {

@@ -23,8 +23,8 @@ import {
   baseMediaType,
 } from '../registry/media-types.js';
 
-export const OCI_BASE_NAME = 'org.opencontainers.image.base.name';
-export const OCI_BASE_DIGEST = 'org.opencontainers.image.base.digest';
+import { OCI_BASE_DIGEST, OCI_BASE_NAME } from '../build/base-record.js';
+export { OCI_BASE_DIGEST, OCI_BASE_NAME };
 
 /** An image as fetched: the top document and, per platform, its manifest and config. */
 export type ImageDocuments = RegistryImageDocuments;

@@ -9,6 +9,7 @@
 import type { Logger } from '../adapters.js';
 import { runImageFromLabel } from '../build/pack.js';
 import { LIFECYCLE_METADATA_LABEL } from '../compare/attribution.js';
+import { recordedBase } from '../build/base-record.js';
 import { platformDescriptors } from '../image/summary.js';
 import type { RegistryClient } from '../registry/client.js';
 import { RegistryError } from '../registry/client.js';
@@ -129,10 +130,14 @@ export async function fetchImageDocuments(
   return docs;
 }
 
-function firstConfig(docs: ImageDocuments): ImageConfig | undefined {
+function firstManifest(docs: ImageDocuments): ImageManifest | undefined {
   const first = imagePlatforms(docs)[0];
   if (!first) return undefined;
-  const manifest = docs.root.kind === 'manifest' ? docs.root : docs.manifests[first.digest];
+  return docs.root.kind === 'manifest' ? docs.root : docs.manifests[first.digest];
+}
+
+function firstConfig(docs: ImageDocuments): ImageConfig | undefined {
+  const manifest = firstManifest(docs);
   return manifest ? docs.configs[manifest.config.digest] : undefined;
 }
 
@@ -144,8 +149,12 @@ function parseRef(input: string, what: string): ImageReference {
   }
 }
 
-/** Which base the image is on, from --old-base or the image's own labels. */
-export function resolveOldBase(labels: Record<string, string>, oldBase?: string): ResolvedOldBase {
+/**
+ * Which base the image is on: --old-base, else the base.name/base.digest the image records (its
+ * manifest's annotations first: a registry-side rebase by crane updates those, not the labels),
+ * else the buildpack lifecycle label.
+ */
+export function resolveOldBase(labels: Record<string, string>, oldBase?: string, annotations?: Record<string, string>): ResolvedOldBase {
   if (oldBase !== undefined) {
     const ref = parseRef(oldBase, '--old-base');
     if (ref.digest === undefined) {
@@ -153,14 +162,16 @@ export function resolveOldBase(labels: Record<string, string>, oldBase?: string)
     }
     return { ref, ...(ref.tag !== undefined ? { name: formatReference(withoutDigest(ref)) } : {}), digest: ref.digest, from: '--old-base' };
   }
-  const name = labels[OCI_BASE_NAME]?.trim();
-  if (name) {
-    const ref = parseRef(name, `the image's ${OCI_BASE_NAME} label`);
-    const digest = ref.digest ?? labels[OCI_BASE_DIGEST]?.trim();
+  const recorded = recordedBase(annotations, labels);
+  if (recorded) {
+    const { name } = recorded;
+    const where = recorded.from === 'annotations' ? 'annotation' : 'label';
+    const ref = parseRef(name, `the image's ${OCI_BASE_NAME} ${where}`);
+    const digest = ref.digest ?? recorded.digest;
     if (!digest) {
-      throw new RebaseError(`the image's ${OCI_BASE_NAME} label names ${name} but no ${OCI_BASE_DIGEST} records which digest it was built on; pass --old-base REF@DIGEST`);
+      throw new RebaseError(`the image's ${OCI_BASE_NAME} ${where} names ${name} but no ${OCI_BASE_DIGEST} records which digest it was built on; pass --old-base REF@DIGEST`);
     }
-    return { ref: { ...ref, digest }, ...(ref.tag !== undefined ? { name: formatReference(withoutDigest(ref)) } : {}), digest, from: `the ${OCI_BASE_NAME} / base.digest labels` };
+    return { ref: { ...ref, digest }, ...(ref.tag !== undefined ? { name: formatReference(withoutDigest(ref)) } : {}), digest, from: `the ${OCI_BASE_NAME} / base.digest ${where}s` };
   }
   const run = runImageFromLabel(labels[LIFECYCLE_METADATA_LABEL]);
   if (run.reference || run.topLayer) {
@@ -208,7 +219,7 @@ export async function rebaseImage(opts: RebaseOptions): Promise<RebaseResult> {
   const image = await fetchImageDocuments(client, imageRef);
   const platforms = imagePlatforms(image).map((p) => p.platform);
   const labels = { ...(firstConfig(image)?.config?.Labels ?? {}) };
-  const old = resolveOldBase(labels, opts.oldBase);
+  const old = resolveOldBase(labels, opts.oldBase, firstManifest(image)?.annotations);
   logger.info(`image     ${formatReference(imageRef)} (${image.digest}), ${platforms.join(', ')}`);
   logger.info(`old base  ${old.name ?? old.ref?.repository ?? '(unnamed)'}${old.digest ? `@${old.digest}` : ''}${old.topLayer && !old.digest ? ` (top layer ${old.topLayer})` : ''}: from ${old.from}`);
 

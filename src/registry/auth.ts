@@ -60,7 +60,8 @@ export function parseWwwAuthenticate(header: string): Challenge[] {
       // A parameter before any scheme is malformed; drop it rather than guess.
       if (current !== undefined) current.params[word.toLowerCase()] = value;
     } else {
-      current = { scheme: word.toLowerCase(), params: {} };
+      // No prototype: a server's parameter named __proto__ must be data, not a prototype change.
+      current = { scheme: word.toLowerCase(), params: Object.create(null) as Record<string, string> };
       challenges.push(current);
     }
   }

@@ -9,6 +9,7 @@ import { RegistryClient, type RegistryClientOptions } from './client.js';
 import { RegistryWriter } from './writer.js';
 import { parseDockerConfig, readDockerConfigFile } from './docker-config.js';
 import { parseReference } from './reference.js';
+import { platformDescriptors } from '../image/summary.js';
 
 export interface RunRegistryOptions {
   env: Record<string, string | undefined>;
@@ -72,7 +73,7 @@ export function baseImageRegistry(client: RegistryClient): BaseImageRegistry {
       if (root.document.kind === 'manifest') {
         configDigest = root.document.config.digest;
       } else {
-        const entries = root.document.manifests.filter((m) => m.platform && m.platform.os !== 'unknown');
+        const entries = platformDescriptors(root.document).filter((m) => m.platform);
         const wanted = platform
           ? entries.find((m) => `${m.platform!.os}/${m.platform!.architecture}${m.platform!.variant ? `/${m.platform!.variant}` : ''}`.startsWith(platform))
           : undefined;
@@ -85,7 +86,8 @@ export function baseImageRegistry(client: RegistryClient): BaseImageRegistry {
     },
     async listPlatformDigests(reference) {
       const root = await client.getManifest(reference);
-      return root.document.kind === 'index' ? root.document.manifests.map((m) => m.digest) : [];
+      // Attestation manifests are not platforms: a build never records one as its base.
+      return root.document.kind === 'index' ? platformDescriptors(root.document).map((m) => m.digest) : [];
     },
   };
 }
