@@ -25,7 +25,7 @@ beforeAll(async () => {
   ({ registry, base } = await registryWithBase({ revision: 1 }));
   cache = await startCacheService();
   github = await startFakeGitHub({ owner: 'octo-org', repo: 'remote-app' });
-  builder = await startRemoteBuilder({ name: 'strata-remote', insecureRegistries: [registry.host] });
+  builder = await startRemoteBuilder({ name: 'strata-remote' });
 }, 120_000);
 
 afterAll(async () => {

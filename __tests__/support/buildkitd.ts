@@ -1,7 +1,8 @@
 // A remote BuildKit for e2e tests: buildkitd (built from source by scripts/test-registries.sh)
 // with the OCI worker (runc) and its own --root, listening on loopback TCP, attached to the docker
 // CLI as a buildx builder with the "remote" driver — what teams do when builds move to a shared or
-// Kubernetes BuildKit. It runs on the host network, so it reaches the loopback registries.
+// Kubernetes BuildKit. It runs on the host network, so it reaches the loopback registries (BuildKit
+// speaks plain HTTP to a loopback registry without being told).
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,8 +25,6 @@ export interface RemoteBuilder {
 
 export interface RemoteBuilderOptions {
   name?: string;
-  /** Plain-HTTP registries (HOST:PORT) buildkitd may push to and pull from. */
-  insecureRegistries?: readonly string[];
   /** Bound on buildkitd coming up and buildx seeing it (default 60 s). */
   startTimeoutMs?: number;
 }
@@ -41,8 +40,6 @@ export async function startRemoteBuilder(opts: RemoteBuilderOptions = {}): Promi
   writeFileSync(
     config,
     [
-      // A loopback registry speaks plain HTTP; BuildKit only uses it when told so per host.
-      ...(opts.insecureRegistries ?? []).flatMap((h) => [`[registry."${h}"]`, '  http = true', '  insecure = true', '']),
       // Host network: no CNI plugins here, and RUN steps need nothing more.
       '[worker.oci]',
       '  enabled = true',
