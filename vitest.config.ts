@@ -1,4 +1,14 @@
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+
+/** The render test checks the reports the e2e tests wrote (.tmp/reports/): it runs after them. */
+class RenderLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const isRender = (f: TestSpecification) => f.moduleId.includes('/__tests__/render/');
+    return [...sorted.filter((f) => !isRender(f)), ...sorted.filter(isRender)];
+  }
+}
 
 export default defineConfig({
   test: {
@@ -8,5 +18,6 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    sequence: { sequencer: RenderLast },
   },
 });

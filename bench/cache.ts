@@ -2,14 +2,16 @@
 // each job uploads; the reference is the same sequence of builds with cache: 'false'. Every job
 // runs as on a fresh runner: the engine's BuildKit cache pruned, ~/.cache emptied (shared HOME
 // path), so only the Actions cache can carry anything from one job to the next. push=true in both
-// modes, as in the e2e tests (the pack double publishes). Each sequence runs REPEATS times, each
+// modes, as in the e2e tests. Buildpack mode runs the real pack and lifecycle (scripts/test-builder.sh)
+// with a fixture buildpack whose dependency step takes BP_STRATA_DEPS_SECONDS per package, as a real
+// install does. Each sequence runs REPEATS times, each
 // time against a new, empty cache service; the table shows medians.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCacheService, type CacheService } from '../__tests__/support/cache-service.ts';
 import { workspaceFrom } from '../__tests__/support/docker.ts';
-import { preparePackDouble } from '../__tests__/support/pack-double/index.ts';
+import { freshRunner, publishTestBuilders } from '../__tests__/support/buildpacks.ts';
 import { expectOk, fmtBytes, fmtMs, fmtRatio, freshHomeJob, median, printTable, progress, pruneBuildkit, timed } from './lib.ts';
 
 const REPEATS = 3;
@@ -43,6 +45,7 @@ function downloadedSince(cache: CacheService, from: number): number {
 
 async function runJob(spec: JobSpec, what: string): Promise<JobFigures> {
   await pruneBuildkit();
+  if (spec.mode === 'buildpack') await freshRunner(spec.with.image!, `${spec.with['buildpack-builder']!.replace(/:[^:/]*$/, '')}`);
   const job = freshHomeJob(spec.home, { workspace: spec.workspace, with: spec.with, env: spec.env });
   const uploadedBefore = spec.cache.bytesUploaded;
   const requestsBefore = spec.cache.requests.length;
@@ -54,9 +57,7 @@ async function runJob(spec: JobSpec, what: string): Promise<JobFigures> {
   const reuse =
     spec.mode === 'dockerfile'
       ? `${(log.match(/^#\d+ CACHED$/gm) ?? []).length} CACHED`
-      : log.includes('reusing cached layer')
-        ? 'deps reused'
-        : 'deps built';
+      : `${main.value.outputs['reused-layers']?.split('\n').filter(Boolean).length ?? 0} layers reused${log.includes('reusing layer deps') ? ', deps restored' : ''}`;
   return {
     mainMs: main.ms,
     postMs: post.ms,
@@ -152,30 +153,39 @@ export async function benchCache(ctx: { registryHost: string; base: string }): P
     [...NOTES, '"work reused" counts the build steps BuildKit reported as CACHED'],
   );
 
-  // Buildpack mode with the pack test double: cold, warm, then a lockfile change.
-  progress('3. buildpack mode: preparing the pack double (builder + run image)');
-  const pack = await preparePackDouble(ctx.registryHost);
+  // Buildpack mode on the real pack and lifecycle: cold, warm, then a lockfile change.
+  progress('3. buildpack mode: publishing the test builders (real pack + lifecycle)');
+  const builders = await publishTestBuilders(ctx.registryHost);
+  const lockfile = (packages: string[]) =>
+    JSON.stringify({ name: 'bench-app', lockfileVersion: 3, packages: Object.fromEntries([['', { name: 'bench-app', version: '1.0.0' }], ...packages.map((p) => [`node_modules/${p}`, { version: '1.0.0' }])]) });
   const bp = await repeated('buildpack mode, cached then reference', async (cache, on, repeat) => {
     const spec: JobSpec = {
       workspace: workspaceFrom('__tests__/fixtures/buildpack-node-app'),
-      with: { image: `${ctx.registryHost}/bench/cache-buildpack-${on ? 'on' : 'off'}-${repeat}`, push: 'true', 'buildpack-builder': pack.builder, cache: String(on) },
-      env: { ...cache.env, ...pack.env },
+      with: {
+        image: `${ctx.registryHost}/bench/cache-buildpack-${on ? 'on' : 'off'}-${repeat}`,
+        push: 'true',
+        'buildpack-builder': builders.uid1001,
+        'buildpack-env': 'BP_STRATA_DEPS_SECONDS=2',
+        cache: String(on),
+      },
+      env: { ...cache.env },
       home: mkdtempSync(join(tmpdir(), 'strata-home-')),
       cache,
       mode: 'buildpack',
     };
+    writeFileSync(join(spec.workspace, 'package-lock.json'), lockfile(['express', 'lodash', 'react']));
     const cold = await runJob(spec, 'buildpack cold');
     const warm = await runJob(spec, 'buildpack warm');
-    writeFileSync(join(spec.workspace, 'package-lock.json'), JSON.stringify({ name: 'fixture', lockfileVersion: 3, packages: { '': { version: '1.0.1' } } }));
+    writeFileSync(join(spec.workspace, 'package-lock.json'), lockfile(['express', 'lodash', 'react', 'zod']));
     return [cold, warm, await runJob(spec, 'buildpack lockfile change')];
   });
   printTable(
-    '3b. Cold vs warm, buildpack mode (pack test double, push=true; reference: cache: false)',
+    '3b. Cold vs warm, buildpack mode (real pack + lifecycle, 3 dependencies at 2 s each, push=true; reference: cache: false)',
     HEADERS,
     [row('cold (empty cache service)', bp.cached[0]!, bp.ref[0]!), row('warm (same lockfile)', bp.cached[1]!, bp.ref[1]!), row('after a lockfile change', bp.cached[2]!, bp.ref[2]!)],
     [
       ...NOTES,
-      '"work reused": whether the fixture buildpack reused its cached deps layer; its "install" is a stand-in that writes a few files, so reuse saves almost no build time here (a real npm ci would)',
+      '"work reused": buildpack layers the lifecycle\'s exporter reused (reused-layers output), and whether the deps layer came back from the cache; the lockfile change adds one dependency (one 2 s download, the rest from the restored npm cache)',
     ],
   );
 }

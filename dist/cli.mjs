@@ -2,11 +2,13 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   LIFECYCLE_METADATA_LABEL,
+  VERDICT_WORDS,
   assessBases,
   basesFor,
   buildReport,
   compareImages,
   contextListing,
+  count,
   createActionsCacheStore,
   createContextFiles,
   createExec,
@@ -15,6 +17,8 @@ import {
   formatChange,
   gatherBaseFacts,
   hostPlatform,
+  imageName,
+  listing,
   originLabel,
   plainText,
   planBuildpack,
@@ -25,16 +29,17 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-E4BR2F4A.mjs";
+} from "./chunks/chunk-I3U7VH5I.mjs";
 import {
   parseInputs
-} from "./chunks/chunk-5DCG7C2A.mjs";
+} from "./chunks/chunk-AIVRF5SS.mjs";
+import "./chunks/chunk-YIEFQHNB.mjs";
 import {
   baseImageRegistry,
   createRunRegistry,
   createRunRegistryClient,
   parseReference
-} from "./chunks/chunk-47OUKJ26.mjs";
+} from "./chunks/chunk-7OEBII6E.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/cli/run-cli.ts
@@ -130,15 +135,18 @@ function renderTerminal(report, options = {}) {
   const out = [];
   const h = report.headline;
   const compared = report.comparison.status === "compared";
-  out.push(`Image ${plainText(report.image.reference)}`);
+  out.push(`Image ${plainText(imageName(report.image.reference))}`);
   const size = `${formatBytes(h.size)} ${h.sizeKind}${h.platform ? ` (${plainText(h.platform)})` : ""}`;
   if (compared && report.baseline) {
     const change = h.delta === void 0 ? "not comparable" : h.delta === 0 ? "no change" : formatChange(h.delta, h.deltaPercent);
-    out.push(`  ${size}: ${change} against ${plainText(report.baseline.reference)}`);
+    out.push(`  ${size}: ${change} against ${plainText(imageName(report.baseline.reference))}`);
   } else {
     out.push(`  ${size}; no size comparison: ${plainText(report.comparison.reason ?? "no baseline")}`);
   }
-  if (report.sizeCheck) out.push(`  size check ${report.sizeCheck.status}: ${plainText(report.sizeCheck.message)}`);
+  if (report.sizeCheck) {
+    const status = { passed: "passed", failed: "FAILED", "not-checked": "skipped" }[report.sizeCheck.status];
+    out.push(`  size check ${status}: ${plainText(report.sizeCheck.message)}`);
+  }
   for (const platform of report.comparison.platforms) {
     out.push("");
     if (!compared || platform.presence !== "both") {
@@ -150,30 +158,34 @@ function renderTerminal(report, options = {}) {
     out.push(
       `Layers ${plainText(platform.platform)}: ${formatBytes(platform.baselineSize ?? 0)} -> ${formatBytes(platform.currentSize ?? 0)} (${formatChange(platform.delta ?? 0, platform.deltaPercent)})`
     );
-    const unchanged = platform.changes.filter((c) => c.status === "unchanged");
+    const rebuilt = (c) => c.status === "changed" && c.delta === 0;
+    const quiet = platform.changes.filter((c) => c.status === "unchanged" || rebuilt(c));
     for (const c of platform.changes) {
-      if (c.status === "unchanged" && !options.verbose) continue;
+      if (quiet.includes(c) && !options.verbose) continue;
       const sizes = `${pad(c.baseline ? formatBytes(c.baseline.size) : "-", 9)} -> ${pad(c.current ? formatBytes(c.current.size) : "-", 9)}`;
-      const change = c.status === "unchanged" ? "" : formatChange(c.delta, c.deltaPercent);
-      out.push(`  ${pad(c.status, 9)} ${sizes}  ${pad(change, 19)} ${label(c, width)}`);
+      const change = quiet.includes(c) ? "" : formatChange(c.delta, c.deltaPercent);
+      out.push(`  ${pad(rebuilt(c) ? "rebuilt" : c.status, 9)} ${sizes}  ${pad(change, 19)} ${label(c, width)}`);
     }
-    if (unchanged.length > 0 && !options.verbose) {
-      out.push(`  ${unchanged.length} unchanged layers, ${formatBytes(unchanged.reduce((s, c) => s + (c.current?.size ?? 0), 0))}`);
+    if (quiet.length > 0 && !options.verbose) {
+      const same = quiet.filter(rebuilt).length;
+      const what = [quiet.length > same ? count(quiet.length - same, "unchanged layer") : "", same > 0 ? `${count(same, "layer")} rebuilt with the same size` : ""];
+      out.push(`  ${listing(what.filter(Boolean))}, ${formatBytes(quiet.reduce((s, c) => s + (c.current?.size ?? 0), 0))}`);
     }
   }
   if (report.freshness.length > 0) {
     out.push("", "Base images");
     for (const f of report.freshness) {
-      const age = f.ageDays === void 0 ? "" : `, ${f.ageDays} days old`;
-      out.push(`  ${plainText(f.use.reference)} [${plainText(f.use.stage)}]: ${f.verdict}${age}`);
+      const age = f.ageDays === void 0 ? "" : `, ${count(f.ageDays, "day")} old`;
+      out.push(`  ${plainText(imageName(f.use.reference))} [${plainText(f.use.stage)}]: ${VERDICT_WORDS[f.verdict]}${age}`);
       for (const reason of f.reasons) out.push(`    - ${plainText(reason)}`);
     }
   }
+  if (report.layerReuse) out.push("", `Build cache: ${report.layerReuse.replaceAll("`", "")}.`);
   out.push("", report.image.sizeKind === "compressed" ? "Sizes: compressed registry blobs." : "Sizes: uncompressed engine layers.");
   return out.join("\n") + "\n";
 }
 function label(c, width) {
-  const text = (o) => plainText(originLabel(o));
+  const text = (o) => plainText(o.kind === "base" ? `base image ${imageName(o.reference)}` : originLabel(o));
   const now = text(c.origin);
   const full = c.baselineOrigin && c.origin.kind === "base" ? `${text(c.baselineOrigin)} -> ${now}` : now;
   return truncate(full, width);

@@ -1,9 +1,9 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-EDXMLJEF.mjs";
+} from "./chunks/chunk-OLJY2H4H.mjs";
 import "./chunks/chunk-5KOIYFIB.mjs";
-import "./chunks/chunk-5DCG7C2A.mjs";
+import "./chunks/chunk-AIVRF5SS.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/main.ts

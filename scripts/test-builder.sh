@@ -17,7 +17,7 @@
 #   follow one pattern: HOST:PORT/strata-test/{builder,build,run}:uid-{1001,1000}.
 # Needs: ../shared/testenv/docker-up.sh run first, Go >= 1.25, a running registry at HOST:PORT.
 set -euo pipefail
-registry=${1:?usage: test-builder.sh HOST:PORT}
+registry=${1:?usage: test-builder.sh HOST:PORT | --tools-only}
 here=$(cd "$(dirname "$0")/.." && pwd)
 testenv=${STRATA_TESTENV:-$here/../shared/testenv}
 stack=${STRATA_TEST_STACK:-/var/cache/strata-test-stack}
@@ -82,6 +82,8 @@ TOML
   mv "$lifecycle_tgz.tmp" "$lifecycle_tgz"
   rm -rf "$pkgdir"
 fi
+
+if [ "$registry" = --tools-only ]; then exit 0; fi
 
 # 3. build and run images, and the builders, in the registry
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT

@@ -24,6 +24,9 @@ function postDeps(): Parameters<typeof runPost>[0] {
 function mainDeps(): RunDeps {
   const env = process.env;
   const exec = createExec();
+  // One client per step: the previous-image lookup and the report share its credentials and tokens.
+  let client: ReturnType<typeof createRunRegistryClientFor> | undefined;
+  const registryClient = (inputs: Inputs) => (client ??= createRunRegistryClientFor(env, exec, inputs));
   return {
     env,
     github: readGitHubContext(env),
@@ -47,22 +50,33 @@ function mainDeps(): RunDeps {
         username: inputs.registryUsername,
         password: inputs.registryPassword,
       }),
+    imageExists: async (inputs, reference) => {
+      try {
+        await (await registryClient(inputs)).headDigest(reference);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     report: {
-      registry: async (inputs) =>
-        (await import('./registry/for-run.js')).createRunRegistryClient({
-          env,
-          exec,
-          logger: actionsLogger,
-          image: inputs.image,
-          username: inputs.registryUsername,
-          password: inputs.registryPassword,
-        }),
+      registry: registryClient,
       octokit: async (token) => (await import('./github/octokit.js')).createOctokit(token, { baseUrl: env.GITHUB_API_URL, logger: actionsLogger }),
       summary: writeJobSummary,
       reportDir: env.RUNNER_TEMP || tmpdir(),
       home: env.HOME || homedir(),
     },
   };
+}
+
+async function createRunRegistryClientFor(env: NodeJS.ProcessEnv, exec: ReturnType<typeof createExec>, inputs: Inputs) {
+  return (await import('./registry/for-run.js')).createRunRegistryClient({
+    env,
+    exec,
+    logger: actionsLogger,
+    image: inputs.image,
+    username: inputs.registryUsername,
+    password: inputs.registryPassword,
+  });
 }
 
 /** The job summary of a failed step: the error as the log shows it, in a block nothing can escape. */

@@ -8,6 +8,7 @@ import { buildWithDockerfile, cacheArgsOf, resolveBaseImages } from './build/doc
 import type { ToolCache } from './build/pack-install.js';
 import { resolveTags } from './build/tags.js';
 import type { BuildResult } from './build/types.js';
+import { describeLayerReuse } from './build/lifecycle-log.js';
 import {
   buildCacheSpec,
   readCacheKeyFiles,
@@ -26,7 +27,7 @@ import type { Inputs } from './inputs.js';
 import { rebaseImage } from './rebase/rebase.js';
 import type { RegistryClient } from './registry/client.js';
 import type { RegistryWriter } from './registry/writer.js';
-import { produceReport, type ReportDeps } from './report/produce.js';
+import { markReportOutdated, produceReport, type ReportDeps } from './report/produce.js';
 
 export interface RunDeps {
   env: Record<string, string | undefined>;
@@ -49,6 +50,8 @@ export interface RunDeps {
   toolCache: () => Promise<ToolCache>;
   /** Registry reader and writer for `rebase: true`; absent where rebasing is not offered. */
   rebaseRegistry?: (inputs: Inputs) => Promise<{ client: RegistryClient; writer: RegistryWriter }>;
+  /** Whether the image's registry has `reference`; absent where no registry is read (then no previous image is looked for). */
+  imageExists?: (inputs: Inputs, reference: string) => Promise<boolean>;
   /** The report stage's adapters; absent where no report is wanted (`strata build`). */
   report?: Omit<ReportDeps, 'exec' | 'logger' | 'outputs' | 'github' | 'cacheStore' | 'now'>;
 }
@@ -87,10 +90,12 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
 
   const tags = resolveTags(inputs.image, inputs.tags, deps.github);
   let result: BuildResult;
-  if (decision.mode === 'dockerfile') {
-    result = await runDockerfile(deps, inputs, decision.dockerfile!, tags);
-  } else {
-    result = await runBuildpack(deps, inputs, tags);
+  try {
+    result = decision.mode === 'dockerfile' ? await runDockerfile(deps, inputs, decision.dockerfile!, tags) : await runBuildpack(deps, inputs, tags);
+  } catch (e) {
+    // The previous commit's report must not stay up as if it described this one.
+    if (deps.report) await markReportOutdated({ ...deps.report, logger, github: deps.github }, inputs, 'the build failed');
+    throw e;
   }
 
   deps.state.set('build-succeeded', 'true');
@@ -100,6 +105,11 @@ export async function runMain(deps: RunDeps, inputs: Inputs): Promise<void> {
   outputs.set('image-id', result.imageId ?? '');
   outputs.set('metadata', JSON.stringify(result.metadata));
   logger.info(`Built ${result.tags.join(', ')}${result.digest ? ` (${result.digest})` : ''}`);
+  if (result.layerReuse) {
+    // What the lifecycle reused, not whether a directory was restored: the output a workflow can assert on.
+    outputs.set('reused-layers', result.layerReuse.reused.join('\n'));
+    logger.info(`Buildpack layers: ${describeLayerReuse(result.layerReuse, result.layerReuse.previousImage).replaceAll('`', '')}`);
+  }
   for (const base of result.baseImages) {
     const on = base.platforms ? ` on ${base.platforms.join(', ')}` : '';
     logger.info(`Base image${base.runtime ? ' (runtime)' : ''}${on}: ${base.reference}${base.digest && !base.reference.includes('@') ? `@${base.digest}` : ''}`);
@@ -116,15 +126,19 @@ async function runRebase(deps: RunDeps, inputs: Inputs): Promise<void> {
   if (!deps.rebaseRegistry) throw new Error('Input "rebase" is not available here; use `strata rebase IMAGE` on the command line.');
   const tags = resolveTags(inputs.image, inputs.tags, deps.github);
   const { client, writer } = await deps.rebaseRegistry(inputs);
-  const result = await rebaseImage({ client, writer, image: tags[0]!, tags, logger: deps.logger });
+  // push: false means nothing is written, for a rebase as for a build: plan only, and say so.
+  const dryRun = !inputs.push;
+  const result = await rebaseImage({ client, writer, image: tags[0]!, tags, logger: deps.logger, dryRun });
   deps.logger.info(result.message);
+  if (result.status === 'dry-run') deps.logger.info('push is false: the rebase was planned, nothing was pushed. Set push: true to move the tags.');
   for (const note of result.notes) deps.logger.info(`note: ${note}`);
   deps.outputs.set('mode', 'rebase');
   deps.outputs.set('mode-reason', result.message);
   deps.outputs.set('rebased', String(result.status === 'rebased'));
   deps.outputs.set('image', tags[0]!);
   deps.outputs.set('tags', tags.join('\n'));
-  deps.outputs.set('digest', result.digest);
+  // Planned only: the tags still name the image as it was.
+  deps.outputs.set('digest', result.status === 'dry-run' ? result.previousDigest : result.digest);
 }
 
 async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, tags: string[]): Promise<BuildResult> {
@@ -198,6 +212,9 @@ async function runBuildpack(deps: RunDeps, inputs: Inputs, tags: string[]): Prom
   if (!inputs.cache) deps.logger.info('Buildpack layer cache is off (input "cache" is false).');
   const cache = inputs.cache ? await restoreCache(deps, inputs, { mode: 'buildpack', builder: planning.choice.builder }) : undefined;
   return withBuildCache(deps, cache, () =>
-    buildWithBuildpacks(deps, { inputs, tags, planning, cacheDir: cache?.spec.dir, tempDir: deps.tempDir }),
+    buildWithBuildpacks(
+      { ...deps, imageExists: deps.imageExists ? (ref) => deps.imageExists!(inputs, ref) : undefined },
+      { inputs, tags, planning, cacheDir: cache?.spec.dir, tempDir: deps.tempDir, github: deps.github },
+    ),
   );
 }

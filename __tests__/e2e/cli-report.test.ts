@@ -91,7 +91,7 @@ it('prints the layer that changed, with its instruction and the manifests\' size
   expect(changed).toContain(formatChange(layerDelta, (layerDelta / before.at(-1)!) * 100));
   // The unchanged layers (the base's and app.txt) are summed, not listed.
   expect(r.stdout).toMatch(/2 unchanged layers/);
-  expect(r.stdout).toMatch(new RegExp(`${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\[final\\]: fresh`));
+  expect(r.stdout).toMatch(new RegExp(`${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\[final\\]: up to date`));
   expect(r.stdout).toContain('Sizes: compressed registry blobs.');
 
   const json = await cli('report', `${repo}:2`, '--baseline', `${repo}:1`, '--base', base, '--json', '--max-base-age', '30');

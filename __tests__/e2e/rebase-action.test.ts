@@ -32,8 +32,16 @@ describe.each(REGISTRY_KINDS)('%s', (kind) => {
     await pushBaseImage(base, { revision: 2 });
     const newBase = await skopeoInspect(base);
 
+    // push: false (the default) plans the rebase and pushes nothing.
+    const planned = await new ActionJob({ workspace, eventName: 'schedule', with: { image, tags: 'stable', rebase: 'true' } }).main();
+    expect(planned.exitCode, planned.stdout + planned.stderr).toBe(0);
+    expect(planned.stdout).toContain('push is false: the rebase was planned, nothing was pushed. Set push: true to move the tags.');
+    expect(planned.outputs.rebased).toBe('false');
+    expect(planned.outputs.digest).toBe(built.Digest);
+    expect((await skopeoInspect(`${image}:stable`)).Digest).toBe(built.Digest);
+
     // A scheduled job: no checkout needed beyond the workspace, no build.
-    const rebase = await new ActionJob({ workspace, eventName: 'schedule', with: { image, tags: 'stable', rebase: 'true' } }).main();
+    const rebase = await new ActionJob({ workspace, eventName: 'schedule', with: { image, tags: 'stable', rebase: 'true', push: 'true' } }).main();
     expect(rebase.exitCode, rebase.stdout + rebase.stderr).toBe(0);
     expect(rebase.outputs.mode).toBe('rebase');
     expect(rebase.outputs.rebased).toBe('true');
@@ -49,7 +57,7 @@ describe.each(REGISTRY_KINDS)('%s', (kind) => {
     const { stdout } = await run('docker', ['run', '--rm', '--pull', 'always', `${image}:stable`, 'cat', '/etc/base-revision']);
     expect(stdout.trim()).toBe('2');
 
-    const again = await new ActionJob({ workspace, eventName: 'schedule', with: { image, tags: 'stable', rebase: 'true' } }).main();
+    const again = await new ActionJob({ workspace, eventName: 'schedule', with: { image, tags: 'stable', rebase: 'true', push: 'true' } }).main();
     expect(again.exitCode).toBe(0);
     expect(again.outputs.rebased).toBe('false');
     expect(again.outputs.digest).toBe(after.Digest);

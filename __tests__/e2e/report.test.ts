@@ -24,6 +24,8 @@ describe.each(REGISTRY_KINDS)('%s', (kind) => {
   });
 
   afterAll(async () => {
+    // Every request the bundled action sent, and every emulated answer, is GitHub's documented shape.
+    expect(github?.contractViolations ?? []).toEqual([]);
     await github?.stop();
     await registry?.stop();
   });

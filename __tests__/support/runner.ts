@@ -2,12 +2,28 @@
 // action.yml's defaults plus the step's `with:`, the GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV /
 // GITHUB_STEP_SUMMARY files, an event payload file, and the post step run with the saved STATE_*.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lchownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { expect } from 'vitest';
 import { parse } from 'yaml';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+/** Where each run's PR report goes, for the render test (__tests__/render) to check as GitHub shows it. */
+export const E2E_REPORTS = join(REPO_ROOT, '.tmp', 'reports');
+const reportsWritten = new Map<string, number>();
+
+/** Keeps the report-markdown output under a name from the test that made it (overwritten each run). */
+function keepReport(run: StepRun): void {
+  const markdown = run.outputs['report-markdown'];
+  if (!markdown) return;
+  const { testPath, currentTestName } = expect.getState();
+  const slug = `${basename(testPath ?? 'e2e', '.test.ts')}-${currentTestName ?? ''}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 80).replace(/-+$/, '');
+  const n = (reportsWritten.get(slug) ?? 0) + 1;
+  reportsWritten.set(slug, n);
+  mkdirSync(E2E_REPORTS, { recursive: true });
+  writeFileSync(join(E2E_REPORTS, `${slug}-${n}.md`), markdown);
+}
 
 interface ActionYml {
   inputs: Record<string, { default?: string }>;
@@ -40,7 +56,15 @@ export interface JobOptions {
   /** Working directory = GITHUB_WORKSPACE. */
   workspace: string;
   job?: string;
+  /**
+   * Run the steps as this user (GitHub's runner is uid 1001, see RUNNER_USER), as the runner
+   * does: the job's files, the workspace, HOME and RUNNER_TEMP are handed to it first.
+   */
+  user?: { uid: number; gid: number };
 }
+
+/** GitHub-hosted runners run steps as uid 1001 ("runner"); scripts/test-env.sh creates that user. */
+export const RUNNER_USER = { uid: 1001, gid: 1001 } as const;
 
 /** The runner's `${{ github.token }}`-style expressions in defaults, evaluated as the runner would. */
 function evaluateDefault(value: string, opts: JobOptions): string {
@@ -78,15 +102,32 @@ function parseAnnotations(stdout: string): StepRun['annotations'] {
   return found;
 }
 
-function runNode(entry: string, env: Record<string, string>, cwd: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+function runNode(
+  entry: string,
+  env: Record<string, string>,
+  cwd: string,
+  user?: { uid: number; gid: number },
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [entry], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // setpriv, not spawn's uid/gid: those drop the supplementary groups (docker), which the runner user has.
+    const [command, args] = user
+      ? ['setpriv', ['--reuid', String(user.uid), '--regid', String(user.gid), '--init-groups', '--', process.execPath, entry]]
+      : [process.execPath, [entry]];
+    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolvePromise({ exitCode: code ?? 1, stdout, stderr }));
   });
+}
+
+/** chown -R, without following links; entries another user made (a builder's cache files) are kept. */
+function chownTree(path: string, user: { uid: number; gid: number }, top = true): void {
+  const stat = lstatSync(path);
+  if (!top && stat.uid !== 0) return;
+  if (stat.uid !== user.uid || stat.gid !== user.gid) lchownSync(path, user.uid, user.gid);
+  if (stat.isDirectory()) for (const name of readdirSync(path)) chownTree(join(path, name), user, false);
 }
 
 /** A job with one Strata step: run `main`, then (like the runner) `post` with the saved state. */
@@ -152,7 +193,16 @@ export class ActionJob {
   private async step(step: 'main' | 'post', extra: Record<string, string>): Promise<StepRun> {
     const env = { ...this.baseEnv(step), ...extra };
     const entry = join(REPO_ROOT, step === 'main' ? this.action.runs.main : this.action.runs.post!);
-    const r = await runNode(entry, env, this.opts.workspace);
+    const user = this.opts.user;
+    if (user) {
+      // The runner user's PATH: root's holds directories it cannot read (~/go/bin, ~/.cargo/bin).
+      env.PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+      // What the runner user must own; each path only once it exists (HOME may be fresh).
+      for (const dir of [this.dir, this.opts.workspace, env.HOME, env.RUNNER_TEMP]) {
+        if (dir && existsSync(dir)) chownTree(dir, user);
+      }
+    }
+    const r = await runNode(entry, env, this.opts.workspace, user);
     const read = (f: string) => readFileSync(join(this.dir, `${step}-${f}`), 'utf8');
     const run: StepRun = {
       ...r,
@@ -168,6 +218,7 @@ export class ActionJob {
   async main(): Promise<StepRun> {
     const run = await this.step('main', {});
     this.state = run.state;
+    keepReport(run);
     return run;
   }
 

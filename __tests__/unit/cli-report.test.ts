@@ -221,7 +221,7 @@ describe('report output', () => {
     expect(r.stdout).toMatch(/changed\s+10.0 kB\s+-> 45.0 kB\s+\+35.0 kB \(\+350.0%\)\s+COPY data\/ \/app\/data\//);
     expect(r.stdout).toContain('2 unchanged layers, 1.00 MB');
     // 1.37 exists in the same repository: the base is flagged.
-    expect(r.stdout).toContain(`${HOST}/library/busybox:1.36 [final]: newer-version`);
+    expect(r.stdout).toContain(`${HOST}/library/busybox:1.36 [final]: newer version`);
     expect(r.stdout).toContain('Sizes: compressed registry blobs.');
   });
 

@@ -96,6 +96,110 @@ describe('parseInputs', () => {
     expect(e.message).not.toContain('hunter2');
   });
 
+  it.each([
+    ['context', '--help'],
+    ['context', '-'],
+    ['file', '-f'],
+    ['target', '--output=type=local,dest=/tmp/x'],
+    ['buildx-builder', '--help'],
+    ['buildpack-builder', '-v'],
+    ['run-image', '--publish'],
+    ['descriptor', '--help'],
+    ['compare-to', '-x'],
+  ])('refuses %s %j, which would be read as a flag', (input, value) => {
+    const e = errorOf({ [input]: value });
+    expect(e.input).toBe(input);
+    expect(e.message).toContain(`"${input}"`);
+    expect(e.message).toContain(JSON.stringify(value));
+    expect(e.message).toContain('must not start with "-"');
+  });
+
+  it.each([
+    ['tags', 'v1\n--push'],
+    ['cache-from', 'type=gha\n-x'],
+    ['platforms', 'linux/amd64,-x'],
+  ])('refuses a %s entry that looks like a flag', (input, value) => {
+    const e = errorOf({ [input]: value });
+    expect(e.input).toBe(input);
+    expect(e.message).toContain('must not start with "-"');
+  });
+
+  it.each([
+    ['labels', 'A=1\r::error::owned'],
+    ['build-args', 'A=1\r\n::add-mask::x'],
+    ['tags', 'v1\r::warning::x'],
+    ['target', 'app\n::error::owned'],
+    ['context', 'app\r::error::owned'],
+    ['comment-key', 'leg\n::set-output name=x::y'],
+    ['image', 'ghcr.io/o/a\u001b[31m'],
+  ])('refuses %s with a CR, LF or control character before anything is logged, escaping it in the message', (input, value) => {
+    const e = errorOf({ [input]: value });
+    expect(e.input).toBe(input);
+    expect(e.message).toContain(JSON.stringify(value));
+    // The message is one line and no line of it starts a workflow command.
+    expect(e.message).not.toMatch(/[\r\n\u001b]/);
+  });
+
+  it('allows a line break in registry-password (a JSON key) but refuses a CR without quoting it', () => {
+    expect(parseInputs(reader({ 'registry-username': '_json_key', 'registry-password': '{\n"k": "s3cret"\n}' }), github).registryPassword).toContain('s3cret');
+    const e = errorOf({ 'registry-username': 'u', 'registry-password': 's3cret\r::error::x' });
+    expect(e.input).toBe('registry-password');
+    expect(e.message).not.toContain('s3cret');
+    expect(e.message).toContain('carriage return');
+    const t = errorOf({ 'github-token': 'ghs_abc\ndef' });
+    expect(t.input).toBe('github-token');
+    expect(t.message).not.toContain('ghs_abc');
+  });
+
+  describe('paths stay inside the workspace', () => {
+    const inWorkspace = (values: Record<string, string>) => () => parseInputs(reader(values), github, { workspace: '/home/runner/work/app/app' });
+    it.each([
+      ['file', '../../../../etc/passwd'],
+      ['file', '/etc/passwd'],
+      ['context', '..'],
+      ['context', 'sub/../../other'],
+      ['descriptor', '../project.toml'],
+    ])('refuses %s %j, naming it and never reading it', (input, value) => {
+      const run = inWorkspace({ [input]: value });
+      expect(run).toThrow(InputError);
+      expect(run).toThrow(`"${input}" has an invalid value ${JSON.stringify(value)}: use a path inside the workspace`);
+    });
+    it.each([
+      ['file', 'docker/Dockerfile.prod'],
+      ['file', '/home/runner/work/app/app/Dockerfile'],
+      ['context', '.'],
+      ['context', 'services/../api'],
+      ['file', '..dockerfile'],
+    ])('accepts %s %j', (input, value) => {
+      expect(inWorkspace({ [input]: value })).not.toThrow();
+    });
+    it('the CLI (no workspace) builds any directory', () => {
+      expect(parseInputs(reader({ context: '../elsewhere' }), github).context).toBe('../elsewhere');
+    });
+  });
+
+  it.each(['0x10', '1e2', '0b11', '16.0', ' 1 6', '+16', '١٦'])('max-base-age %j: decimal digits only', (raw) => {
+    const e = errorOf({ 'max-base-age': raw });
+    expect(e.input).toBe('max-base-age');
+    expect(e.message).toContain(JSON.stringify(raw.trim()));
+  });
+
+  it('max-base-age 016 is 16 days', () => {
+    expect(parseInputs(reader({ 'max-base-age': '016' }), github).maxBaseAge).toBe(16);
+  });
+
+  it.each(['foo/bar', 'linux/amd65', 'linux/arm/7', 'linux/amd64/v2/x', 'Linux/amd64', 'linux'])('platforms %j is an error naming the value and the form', (p) => {
+    const e = errorOf({ platforms: `linux/amd64,${p}` });
+    expect(e.input).toBe('platforms');
+    expect(e.value).toBe(p);
+    expect(e.message).toContain('os/arch[/variant]');
+    expect(e.message).toContain('linux/arm64');
+  });
+
+  it.each(['linux/amd64', 'linux/arm64/v8', 'linux/arm/v7', 'linux/amd64/v3', 'windows/amd64', 'linux/s390x', 'linux/riscv64', 'linux/386', 'local'])('platforms %j is accepted', (p) => {
+    expect(parseInputs(reader({ platforms: p }), github).platforms).toEqual([p]);
+  });
+
   it('requires an image when there is no repository to default to', () => {
     expect(() => parseInputs(reader({}), { repository: '', serverUrl: 'https://github.com' })).toThrow(/set "image"/);
   });

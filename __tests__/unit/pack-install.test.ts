@@ -15,7 +15,9 @@ import {
   parseChecksumFile,
 } from '../../src/build/pack-install.js';
 import { createExec } from '../../src/io/exec.js';
-import { PACK_DOUBLE_BIN_DIR } from '../support/pack-double/index.js';
+
+// The real pack built from source by scripts/test-builder.sh (test-env.sh runs it), in its own directory.
+const REAL_PACK_DIR = join(process.env.STRATA_TEST_STACK ?? '/var/cache/strata-test-stack', `pack-${DEFAULT_PACK_VERSION}`);
 
 describe('packDownloadUrl', () => {
   it.each([
@@ -134,12 +136,11 @@ describe('ensurePack (real @actions/tool-cache, releases served by nock)', () =>
   });
 
   it('uses the pack on PATH when its version matches, without downloading', async () => {
-    // The pack test double reports 0.40.6+test-double.
     expect(DEFAULT_PACK_VERSION).toBe('0.40.6');
-    const installed = await ensurePack(undefined, deps(execWithPath(PACK_DOUBLE_BIN_DIR)));
+    const installed = await ensurePack(undefined, deps(execWithPath(REAL_PACK_DIR)));
     expect(installed).toEqual({ version: '0.40.6', source: 'path' });
     expect(addedPaths).toEqual([]);
-    expect(logs).toContain('Using pack 0.40.6+test-double from PATH');
+    expect(logs).toContain('Using pack 0.40.6 from PATH');
   });
 
   it('installs the requested pack-version when the one on PATH differs', async () => {
@@ -149,9 +150,9 @@ describe('ensurePack (real @actions/tool-cache, releases served by nock)', () =>
       .reply(200, tgz)
       .get(`${releasePath('0.39.1')}.sha256`)
       .reply(200, sha256(tgz));
-    const installed = await ensurePack('0.39.1', deps(execWithPath(PACK_DOUBLE_BIN_DIR)));
+    const installed = await ensurePack('0.39.1', deps(execWithPath(REAL_PACK_DIR)));
     expect(installed.source).toBe('download');
-    expect(logs).toContain('pack on PATH is 0.40.6+test-double, not 0.39.1; installing 0.39.1');
+    expect(logs).toContain('pack on PATH is 0.40.6, not 0.39.1; installing 0.39.1');
   });
 
   it('fails on a checksum mismatch and installs nothing', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, inlineCode, mermaidLabel, plainText, tableCode, truncate } from '../../src/report/escape.js';
+import { escapeMarkdown, inlineCode, mermaidLabel, plainText, tableCode, truncate, truncateWords, wrappable } from '../../src/report/escape.js';
 
 const ZWSP = '\u200b';
 
@@ -61,5 +61,22 @@ describe('truncate', () => {
   it('cuts on characters, not UTF-16 halves', () => {
     expect(truncate('😀😀😀😀', 3)).toBe('😀😀…');
     expect(truncate('short', 10)).toBe('short');
+  });
+});
+
+describe('wrappable', () => {
+  it.each([
+    ['COPY package.json ./', 'COPY package.json ./'],
+    ['registry.example.com:5000/team/node:20.11-slim', `registry.${ZWSP}example.${ZWSP}com:5000/${ZWSP}team/${ZWSP}node:20.11-slim`],
+    ['curl https://downloads.example.com/v1.2/tool.tar.gz', `curl https://${ZWSP}downloads.${ZWSP}example.${ZWSP}com/${ZWSP}v1.2/${ZWSP}tool.${ZWSP}tar.${ZWSP}gz`],
+  ])('%j', (input, output) => {
+    expect(wrappable(input)).toBe(output);
+  });
+});
+
+describe('truncateWords', () => {
+  it('cuts long words only, counting zero-width spaces as breaks', () => {
+    expect(truncateWords('RUN echo 0123456789abcdef done', 8)).toBe('RUN echo 0123456… done');
+    expect(truncateWords(`abcd/${ZWSP}efgh`, 5)).toBe(`abcd/${ZWSP}efgh`);
   });
 });

@@ -51,18 +51,76 @@ function dockerfileReport() {
   return buildReport({ comparison, freshness, baselineOrigin: 'base-branch', failOnSizeIncrease: { kind: 'percent', value: 10 }, maxBaseAge: 180, now });
 }
 
+function buildpackReport() {
+  const comparison = compareImages({ baseline: buildpackBaseline, current: buildpackPr });
+  const freshness = assessBases(
+    [{ use: { reference: 'paketobuildpacks/run-jammy-base:latest', digest: d('index:run-jammy-base:0.1.120'), stage: 'run-image', runtime: true }, currentDigest: d('index:run-jammy-base:0.1.120'), created: '1980-01-01T00:00:01Z' }],
+    { now },
+  );
+  return buildReport({ comparison, freshness, baselineOrigin: 'default-branch-snapshot', now });
+}
+
+/** A registry path as long as real ones get, pinned by digest as Renovate pins bases. */
+const PINNED_BASE = `registry.internal.example.com:5000/platform-team/base-images/node:20.11-slim@${d('index:node:20.11-slim')}`;
+
+/** Instructions and tags written to break out of their cells, the chart and the comment. */
+function hostileReport() {
+  const hostile: ImageSummary = {
+    ...prImage,
+    platforms: [
+      {
+        ...prImage.platforms[0]!,
+        history: [
+          ...prImage.platforms[0]!.history.slice(0, -3),
+          { createdBy: 'RUN /bin/sh -c echo "</details><img src=x onerror=alert(1)> @octocat #1 | [x](https://evil.example)" ```mermaid # buildkit', emptyLayer: false },
+          ...prImage.platforms[0]!.history.slice(-2),
+        ],
+      },
+    ],
+  };
+  const pinned = { '*': { reference: PINNED_BASE, layerCount: 4 } };
+  const comparison = compareImages({ baseline: baselineImage, current: hostile, baselineBases: pinned, currentBases: pinned });
+  const freshness = assessBases(
+    [
+      { use: { ...nodeBase, reference: PINNED_BASE }, currentDigest: MOVED, tags: ['20.12-slim<script>', '20.12-slim'], created: '2026-10-01T00:00:00Z' },
+      { use: { reference: 'node:20.11', digest: d('index:node:20.11'), stage: 'deps @octocat', runtime: false }, currentDigest: d('index:node:20.11'), tags: ['20.11'], created: '2026-11-27T00:00:00Z' },
+    ],
+    { now },
+  );
+  return buildReport({ comparison, freshness, now });
+}
+
+/** Many layer groups with long instructions: rows for every group, long words cut. */
+function manyGroupsReport() {
+  const image = (tag: string): ImageSummary => {
+    const layers: LayerInfo[] = [];
+    const history = [];
+    for (let i = 0; i < 16; i++) {
+      const grew = tag === 'pr' && i % 3 === 0;
+      layers.push({ digest: d(`${grew ? tag : 'main'}:${i}`), size: (grew ? 1_300_000 : 1_000_000) * (1 + (i % 5)) });
+      history.push({ createdBy: `RUN /bin/sh -c curl -fsSL https://downloads.example.com/releases/tool-${i}/v1.2.3/tool-linux-amd64.tar.gz | tar -xz -C /opt # buildkit`, emptyLayer: false });
+    }
+    return { ...prImage, reference: `ghcr.io/acme/tools:${tag}`, digest: d(`index:tools:${tag}`), platforms: [{ ...prImage.platforms[0]!, layers, history }] };
+  };
+  const comparison = compareImages({ baseline: image('main'), current: image('pr') });
+  return buildReport({ comparison, freshness: [], baselineOrigin: 'base-branch', now });
+}
+
 describe('renderMarkdown golden files', () => {
+  it('many layer groups with long instructions', () => {
+    expectGolden('many-groups.md', renderMarkdown(manyGroupsReport()));
+  });
+
   it('Dockerfile image: changed, added and removed layers, stale base', () => {
     expectGolden('dockerfile-pr.md', renderMarkdown(dockerfileReport()));
   });
 
   it('buildpack image', () => {
-    const comparison = compareImages({ baseline: buildpackBaseline, current: buildpackPr });
-    const freshness = assessBases(
-      [{ use: { reference: 'paketobuildpacks/run-jammy-base:latest', digest: d('index:run-jammy-base:0.1.120'), stage: 'run-image', runtime: true }, currentDigest: d('index:run-jammy-base:0.1.120'), created: '1980-01-01T00:00:01Z' }],
-      { now },
-    );
-    expectGolden('buildpack-pr.md', renderMarkdown(buildReport({ comparison, freshness, baselineOrigin: 'default-branch-snapshot', now })));
+    expectGolden('buildpack-pr.md', renderMarkdown(buildpackReport()));
+  });
+
+  it('terminal text, buildpack image: rebuilt layers of the same size summed with the unchanged', () => {
+    expectGolden('buildpack-pr.txt', renderTerminal(buildpackReport()));
   });
 
   it('multi-platform image', () => {
@@ -88,27 +146,14 @@ describe('renderMarkdown golden files', () => {
 
 describe('renderMarkdown safety', () => {
   it('renders hostile instructions and tags inert', () => {
-    const hostile: ImageSummary = {
-      ...prImage,
-      platforms: [
-        {
-          ...prImage.platforms[0]!,
-          history: [
-            ...prImage.platforms[0]!.history.slice(0, -3),
-            { createdBy: 'RUN /bin/sh -c echo "</details><img src=x onerror=alert(1)> @octocat #1 | [x](https://evil.example)" ```mermaid # buildkit', emptyLayer: false },
-            ...prImage.platforms[0]!.history.slice(-2),
-          ],
-        },
-      ],
-    };
-    const comparison = compareImages({ baseline: baselineImage, current: hostile, baselineBases: nodeBaseLayers, currentBases: nodeBaseLayers });
-    const freshness = assessBases([{ use: nodeBase, currentDigest: nodeBase.digest, tags: ['20.12-slim<script>', '20.12-slim'] }], { now });
-    const md = renderMarkdown(buildReport({ comparison, freshness, now }));
+    const md = renderMarkdown(hostileReport());
+    expectGolden('hostile-text.md', md);
     // What the renderer sees as markup: the Markdown minus code spans (where HTML is literal text).
     const outsideCode = md.replace(/```mermaid[\s\S]*?```\n/g, '').replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, '');
     expect(outsideCode).not.toMatch(/<img|<script|<\/details><|\]\(https/);
     expect(outsideCode).not.toMatch(/@octocat/);
-    expect(md).toContain('| ````RUN echo "</details><img src=x onerror=alert(1)> @octocat #1 \\| [x](https://evil.example)" ```mermaid```` | added |');
+    // Zero-width spaces let long words wrap in the cell; without them the instruction reads as written.
+    expect(md.replace(/\u200b/g, '')).toContain('| added | ````RUN echo "</details><img src=x onerror=alert(1)> @octocat #1 \\| [x](https://evil.example)" ```mermaid```` |');
     // The mermaid block holds only sanitized labels: exactly one opening fence.
     expect(md.match(/^```mermaid$/gm)).toHaveLength(1);
   });
@@ -116,6 +161,37 @@ describe('renderMarkdown safety', () => {
   it('never shows build-arg values recorded in history', () => {
     expect(renderMarkdown(dockerfileReport())).not.toContain('s3cr3t');
     expect(renderTerminal(dockerfileReport())).not.toContain('s3cr3t');
+  });
+});
+
+describe('renderMarkdown wording', () => {
+  const comparison = compareImages({ baseline: baselineImage, current: prImage, baselineBases: nodeBaseLayers, currentBases: nodeBaseLayers });
+  const base = (n: number, moved: boolean) => ({
+    use: { ...nodeBase, reference: `node:20.${n}-slim`, stage: `stage${n}` },
+    currentDigest: moved ? MOVED : nodeBase.digest,
+  });
+
+  it.each([
+    [[true], 'The base image needs attention (see Base images).'],
+    [[true, true], 'Both base images need attention (see Base images).'],
+    [[true, true, true], 'All 3 base images need attention (see Base images).'],
+    [[true, false], '1 of 2 base images needs attention (see Base images).'],
+    [[true, true, false], '2 of 3 base images need attention (see Base images).'],
+  ])('stale bases %j', (moved, sentence) => {
+    const freshness = assessBases(moved.map((m, i) => base(i, m)), { now });
+    expect(renderMarkdown(buildReport({ comparison, freshness, now }))).toContain(`\n${sentence}\n`);
+  });
+
+  it('says nothing about bases when none is stale', () => {
+    const freshness = assessBases([base(0, false)], { now });
+    expect(renderMarkdown(buildReport({ comparison, freshness, now }))).not.toContain('attention');
+  });
+
+  it('a skipped size check says what it needs, once', () => {
+    const noBaseline = compareImages({ current: prImage, noBaselineReason: 'no image at ghcr.io/acme/shop:main yet' });
+    const md = renderMarkdown(buildReport({ comparison: noBaseline, freshness: [], failOnSizeIncrease: { kind: 'bytes', value: 1_000_000 }, now }));
+    expect(md).toContain('Size check skipped: fail-on-size-increase (1.00\u00a0MB) needs a comparable baseline.');
+    expect(md.match(/no image at ghcr\.io\/acme\/shop:main yet/g)).toHaveLength(1);
   });
 });
 
@@ -165,6 +241,14 @@ describe('checkSizeIncrease', () => {
     [{ kind: 'percent' as const, value: 10 }, 'passed'],
   ])('%j -> %s', (threshold, status) => {
     expect(checkSizeIncrease(comparison, threshold).status).toBe(status);
+  });
+
+  it('names every platform that grew past the limit', () => {
+    const multi = compareImages({ baseline: multiBaseline, current: multiPr, baselineBases: alpineBaseLayers, currentBases: alpineBaseLayers });
+    const check = checkSizeIncrease(multi, { kind: 'bytes', value: 500_000 });
+    expect(check.status).toBe('failed');
+    expect(check.exceeded?.map((g) => g.platform)).toEqual(['linux/amd64', 'linux/arm64/v8']);
+    expect(check.message).toBe('linux/amd64 grew by +850 kB (+7.3%) and linux/arm64/v8 by +850 kB (+7.5%), more than fail-on-size-increase (500 kB) allows');
   });
 
   it('is not checked without a comparable baseline', () => {

@@ -4,7 +4,9 @@
 // secrets and outputs are wired end to end; and the caller examples in docs/reusable-workflow.md
 // use only what the reusable workflow declares. Each check is also run against a deliberately
 // broken copy, so a check that can no longer fail is caught too.
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -23,7 +25,7 @@ const REUSABLE_INPUTS = [
   'context', 'file', 'mode', 'image', 'tags', 'push', 'platforms', 'build-args', 'buildpack-builder',
   'comment', 'compare-to', 'fail-on-size-increase', 'max-base-age', 'runs-on',
 ];
-const REUSABLE_OUTPUTS = ['image', 'digest', 'tags', 'mode', 'size', 'size-delta', 'stale-bases', 'comment-url'];
+const REUSABLE_OUTPUTS = ['image', 'digest', 'tags', 'mode', 'size', 'size-delta', 'stale-bases', 'comment-url', 'report-markdown'];
 
 interface ActionMeta {
   inputs: Set<string>;
@@ -288,6 +290,43 @@ function callerProblems(caller: Obj, callable: CallableMeta): string[] {
   return problems;
 }
 
+/** Every actions/checkout keeps the token out of .git/config (which sits inside the build context). */
+function checkoutProblems(wf: Obj): string[] {
+  const problems: string[] = [];
+  for (const [jobId, job] of jobsOf(wf)) {
+    for (const step of stepsOf(job)) {
+      if (typeof step.uses !== 'string' || !step.uses.startsWith('actions/checkout@')) continue;
+      if (objOr(step.with)['persist-credentials'] !== false) problems.push(`job ${jobId}: ${step.uses} without persist-credentials: false`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * A registry login whose password is a secret fails on fork and Dependabot PRs (no secrets there):
+ * it must not fail the job unless the job pushes (continue-on-error, or an `if:`).
+ */
+function loginProblems(wf: Obj): string[] {
+  const problems: string[] = [];
+  for (const [jobId, job] of jobsOf(wf)) {
+    for (const step of stepsOf(job)) {
+      if (typeof step.uses !== 'string' || !step.uses.startsWith('docker/login-action@')) continue;
+      const password = String(objOr(step.with).password ?? '');
+      if (!/secrets\./.test(password) && !/github\.token|secrets\.GITHUB_TOKEN/.test(password)) continue;
+      if (/github\.token|secrets\.GITHUB_TOKEN/.test(password) && !/secrets\.(?!GITHUB_TOKEN)/.test(password)) {
+        if (step['continue-on-error'] === undefined && step.if === undefined && isCallable(wf)) problems.push(`job ${jobId}: ${String(step.name ?? step.uses)} can fail a PR that does not push`);
+        continue;
+      }
+      if (step['continue-on-error'] === undefined && step.if === undefined) problems.push(`job ${jobId}: ${String(step.name ?? step.uses)} logs in with a secret and can fail a fork or Dependabot PR`);
+    }
+  }
+  return problems;
+}
+
+function isCallable(wf: Obj): boolean {
+  return objOr(wf.on).workflow_call !== undefined;
+}
+
 function yamlBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)].map((m) => m[1]!);
 }
@@ -319,6 +358,53 @@ describe('.github/workflows', () => {
 
     it('sets least-privilege permissions', () => {
       expect(permissionProblems(wfOf(file))).toEqual([]);
+    });
+
+    it('checks out with persist-credentials: false, and no secret login can fail a PR that does not push', () => {
+      expect(checkoutProblems(wfOf(file))).toEqual([]);
+      expect(loginProblems(wfOf(file))).toEqual([]);
+    });
+  });
+
+  describe('workflow examples in the docs', () => {
+    const docs = ['README.md', 'docs/fork-prs.md', 'docs/reusable-workflow.md'];
+    const examples = docs.flatMap((d) => yamlBlocks(readFileSync(join(REPO_ROOT, d), 'utf8')).map((b) => [d, objOr(parse(b))] as const)).filter(([, b]) => isObj(b.jobs) || Array.isArray((b as Obj).steps));
+    it.each(examples.map(([d, b], i) => [`${d} #${i + 1}`, b]))('%s: checkouts drop credentials, secret logins cannot fail a PR', (_name, block) => {
+      const wf = isObj(block.jobs) ? block : { on: 'push', jobs: { example: block } };
+      expect(checkoutProblems(wf)).toEqual([]);
+      expect(loginProblems(wf)).toEqual([]);
+    });
+  });
+
+  describe('build-image.yml for fork PRs and releases', () => {
+    const wf = wfOf(REUSABLE);
+    const steps = stepsOf(jobsOf(wf)[0]![1]);
+
+    it('uploads the report file Strata wrote as a strata-report-* artifact on pull requests', () => {
+      const keep = steps.find((st) => st.id === 'report')!;
+      expect(String(keep.if)).toContain("github.event_name == 'pull_request'");
+      expect(objOr(keep.env).REPORT_FILE).toBe('${{ steps.strata.outputs.report-file }}');
+      expect(String(keep.run)).toContain('strata-report.md');
+      const upload = steps.find((st) => String(st.uses).startsWith('actions/upload-artifact@'))!;
+      expect(objOr(upload.with)).toMatchObject({ name: '${{ steps.report.outputs.name }}', path: '${{ steps.report.outputs.dir }}/strata-report.md' });
+    });
+
+    it('release.yml pins the action inside it to the release commit with scripts/pin-release.sh', () => {
+      const release = wfOf('release.yml');
+      const run = jobsOf(release).flatMap(([, j]) => stepsOf(j)).map((st) => String(st.run ?? '')).join('\n');
+      expect(run).toContain('scripts/pin-release.sh "$release_sha" "$VERSION"');
+      const dir = mkdtempSync(join(tmpdir(), 'strata-pin-'));
+      const copy = join(dir, 'build-image.yml');
+      copyFileSync(join(WORKFLOWS_DIR, REUSABLE), copy);
+      const sha = '0123456789abcdef0123456789abcdef01234567';
+      execFileSync(join(REPO_ROOT, 'scripts/pin-release.sh'), [sha, 'v1.4.0', copy]);
+      const before = readFileSync(join(WORKFLOWS_DIR, REUSABLE), 'utf8').split('\n');
+      const after = readFileSync(copy, 'utf8').split('\n');
+      const changed = after.filter((line, i) => line !== before[i]);
+      expect(changed).toEqual([`        uses: strata-dev/strata@${sha} # v1.4.0`]);
+      // Pinned once, the script refuses to run again, and refuses a short SHA.
+      expect(() => execFileSync(join(REPO_ROOT, 'scripts/pin-release.sh'), [sha, 'v1.4.1', copy], { stdio: 'pipe' })).toThrow(/expected one/);
+      expect(() => execFileSync(join(REPO_ROOT, 'scripts/pin-release.sh'), ['abc123', 'v1.4.1', copy], { stdio: 'pipe' })).toThrow(/full 40-character/);
     });
   });
 
@@ -456,6 +542,17 @@ describe('the workflow checks catch', () => {
     const none = clone('ci.yml');
     delete none.permissions;
     expect(permissionProblems(none).join('\n')).toMatch(/no top-level "permissions", and job unit sets none/);
+  });
+
+  it('a checkout that keeps credentials, a secret login that can fail a fork PR', () => {
+    const wf = clone('ci.yml');
+    delete objOr((firstJob(wf).steps as Obj[])[0]!.with)['persist-credentials'];
+    expect(checkoutProblems(wf).join('\n')).toMatch(/without persist-credentials: false/);
+    const login = clone(REUSABLE);
+    const step = stepsOf(firstJob(login)).find((st) => String(st.uses).startsWith('docker/login-action@') && String(objOr(st.with).password).includes('secrets.'))!;
+    delete step['continue-on-error'];
+    delete step.if;
+    expect(loginProblems(login).join('\n')).toMatch(/logs in with a secret and can fail a fork or Dependabot PR/);
   });
 
   it('a caller passing an input, secret or output the reusable workflow lacks', () => {

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { ContextFiles, Exec, Logger } from '../adapters.js';
 import { chooseBuilder, type BuilderChoice } from '../detect/builder.js';
 import { mergeBuildEnv, parseProjectDescriptor, type ProjectDescriptor } from '../detect/project-toml.js';
+import type { GitHubContext } from '../github/context.js';
 import type { Inputs } from '../inputs.js';
+import { isLoopbackRegistry, parseReference } from '../registry/reference.js';
+import { baseBranchTag, sanitizeTag } from './tags.js';
 import { runPackBuild } from './pack.js';
 import { ensurePack, type ToolCache } from './pack-install.js';
 import type { BuildResult } from './types.js';
@@ -16,6 +19,11 @@ export interface BuildpackDeps {
   /** core.addPath in Actions; PATH of this process for the CLI. */
   addPath: (dir: string) => void;
   toolCache: () => Promise<ToolCache>;
+  /**
+   * Whether the registry has `reference` (a manifest HEAD). Absent: no previous image is looked
+   * for, and pack falls back to the image being built.
+   */
+  imageExists?: (reference: string) => Promise<boolean>;
 }
 
 export interface BuildpackPlanning {
@@ -41,11 +49,60 @@ export async function planBuildpack(files: ContextFiles, inputs: Inputs, context
   return { choice, descriptor, descriptorPath, env: mergeBuildEnv(descriptor?.env ?? [], inputs.buildpackEnv) };
 }
 
+/**
+ * Images whose layers the lifecycle may reuse, best first: the tag being built (a branch tag
+ * pushed by the last run), then on a pull request the base branch's tag, then the default
+ * branch's. Only tags of the image's own repository: with --publish, pack requires the previous
+ * image in the same registry.
+ */
+export function previousImageCandidates(tags: readonly string[], image: string, github: Pick<GitHubContext, 'pullRequest' | 'defaultBranch'>): string[] {
+  const candidates = [tags[0], baseBranchTag(image, github), github.defaultBranch ? `${image}:${sanitizeTag(github.defaultBranch)}` : undefined];
+  return [...new Set(candidates.filter((c): c is string => c !== undefined))];
+}
+
+/** `--network host` when the lifecycle's container must reach a loopback registry (the image's or the builder's). */
+export function lifecycleNetwork(references: ReadonlyArray<string | undefined>): string | undefined {
+  const loopback = references.some((ref) => {
+    if (!ref) return false;
+    try {
+      return isLoopbackRegistry(parseReference(ref).registry);
+    } catch {
+      return false;
+    }
+  });
+  return loopback ? 'host' : undefined;
+}
+
+/** The first candidate the registry has; a daemon export needs it in the engine too, so it is pulled. */
+async function findPreviousImage(deps: BuildpackDeps, candidates: string[], publish: boolean): Promise<string | undefined> {
+  if (!deps.imageExists) return undefined;
+  for (const candidate of candidates) {
+    let exists = false;
+    try {
+      exists = await deps.imageExists(candidate);
+    } catch {
+      exists = false;
+    }
+    if (!exists) continue;
+    if (!publish) {
+      const pulled = await deps.exec.run('docker', ['pull', '--quiet', candidate]);
+      if (pulled.exitCode !== 0) {
+        deps.logger.warning(`Could not pull the previous image ${candidate} (${pulled.stderr.trim().split('\n').at(-1)}); launch layers are rebuilt.`);
+        return undefined;
+      }
+    }
+    return candidate;
+  }
+  return undefined;
+}
+
 export async function buildWithBuildpacks(
   deps: BuildpackDeps,
-  req: { inputs: Inputs; tags: string[]; planning: BuildpackPlanning; cacheDir?: string; tempDir: string },
+  req: { inputs: Inputs; tags: string[]; planning: BuildpackPlanning; cacheDir?: string; tempDir: string; github: Pick<GitHubContext, 'pullRequest' | 'defaultBranch'> },
 ): Promise<BuildResult> {
   const { inputs, planning } = req;
+  const previousImage = await findPreviousImage(deps, previousImageCandidates(req.tags, inputs.image, req.github), inputs.push);
+  deps.logger.info(previousImage ? `Previous image: ${previousImage} (its launch layers can be reused)` : 'Previous image: none found (launch layers are built anew)');
   const pack = await ensurePack(inputs.packVersion, {
     exec: deps.exec,
     toolCache: await deps.toolCache(),
@@ -68,6 +125,8 @@ export async function buildWithBuildpacks(
       runImage: inputs.runImage,
       reportDir: join(req.tempDir, 'pack-report'),
       descriptor: planning.descriptorPath,
+      network: lifecycleNetwork([req.tags[0], planning.choice.builder, inputs.runImage]),
+      previousImage,
     },
     { exec: deps.exec, logger: deps.logger },
   );

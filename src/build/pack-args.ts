@@ -27,6 +27,16 @@ export interface PackBuildPlan {
   /** Where pack copies the lifecycle's report.toml (holds the digest). */
   reportDir: string;
   descriptor?: string;
+  /**
+   * `--network` for the lifecycle's container. A loopback registry is reachable from it only on
+   * the host's network, so that is chosen for one (see buildpack-mode.ts).
+   */
+  network?: string;
+  /**
+   * `--previous-image`: the image whose layers and metadata the lifecycle may reuse. pack's
+   * default is the image being built, which a new tag (pr-7, sha-abc1234) never has yet.
+   */
+  previousImage?: string;
 }
 
 export class PackPlanError extends Error {
@@ -57,5 +67,7 @@ export function packBuildArgs(plan: PackBuildPlan): string[] {
   if (plan.runImage !== undefined) argv.push('--run-image', plan.runImage);
   argv.push('--report-output-dir', plan.reportDir);
   if (plan.descriptor !== undefined) argv.push('--descriptor', plan.descriptor);
+  if (plan.network !== undefined) argv.push('--network', plan.network);
+  if (plan.previousImage !== undefined && plan.previousImage !== plan.image) argv.push('--previous-image', plan.previousImage);
   return argv;
 }

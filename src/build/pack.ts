@@ -1,11 +1,12 @@
 // Adapter: runs `pack build` and turns what it leaves behind (report.toml, the image's
 // io.buildpacks.lifecycle.metadata label) into a BuildResult.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { Exec, Logger } from '../adapters.js';
 import type { BaseImageUse, BuildResult } from './types.js';
 import { packBuildArgs, type PackBuildPlan } from './pack-args.js';
+import { parseLifecycleLog } from './lifecycle-log.js';
 
 export class PackBuildError extends Error {
   constructor(
@@ -117,6 +118,8 @@ async function repoDigest(exec: Exec, ref: string): Promise<string | undefined> 
 export async function runPackBuild(plan: PackBuildPlan, deps: PackBuildDeps): Promise<BuildResult> {
   const { exec, logger } = deps;
   const argv = packBuildArgs(plan);
+  // pack copies report.toml INTO an existing directory; a missing one becomes a file of that name.
+  await mkdir(plan.reportDir, { recursive: true });
   logger.info(`pack ${argv.map((a) => (/[\s;"']/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
   const r = await exec.run('pack', argv, { stream: true, env: deps.env });
   if (r.exitCode !== 0) {
@@ -155,5 +158,6 @@ export async function runPackBuild(plan: PackBuildPlan, deps: PackBuildDeps): Pr
     metadata: { ...report.raw, ...(run.image || run.reference || run.topLayer ? { runImage: run } : {}) },
     baseImages,
     builder: plan.builder,
+    layerReuse: { ...parseLifecycleLog(r.stdout), ...(plan.previousImage ? { previousImage: plan.previousImage } : {}) },
   };
 }

@@ -1,3 +1,5 @@
+import type { LayerReuse } from './lifecycle-log.js';
+
 export type BuildMode = 'dockerfile' | 'buildpack';
 
 /** A base image the build started from: a FROM line or the buildpack run image. */
@@ -31,4 +33,6 @@ export interface BuildResult {
   baseImages: BaseImageUse[];
   /** Buildpack mode: the builder used. */
   builder?: string;
+  /** Buildpack mode: what the lifecycle reused, in its own words (parsed from its log). */
+  layerReuse?: LayerReuse & { previousImage?: string };
 }

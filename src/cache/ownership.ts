@@ -156,6 +156,10 @@ export async function restoreOwnership(dir: string, deps: OwnershipDeps): Promis
     return;
   }
   const repair = planOwnershipRepair(manifest, stripTypeBits(await readOwnership(dir)));
+  const changed = new Set([...repair.chown, ...repair.chmod].flatMap((r) => r.paths)).size;
+  const done = () => {
+    if (changed > 0) deps.logger.info(`Cache files given back their builder's owners and modes (${changed} entries, uid ${user.uid} restored them).`);
+  };
   if (user.uid === 0) {
     // Root needs no helper process per chunk of paths.
     for (const { owner, paths } of repair.chown) {
@@ -163,7 +167,7 @@ export async function restoreOwnership(dir: string, deps: OwnershipDeps): Promis
       for (const p of paths) await lchown(join(dir, p), uid, gid);
     }
     for (const { mode, paths } of repair.chmod) for (const p of paths) await chmod(join(dir, p), parseInt(mode, 8));
-    return;
+    return done();
   }
   for (const [command, args] of repairCommands(dir, repair, false)) {
     const result = await deps.exec.run(command, args);
@@ -174,6 +178,7 @@ export async function restoreOwnership(dir: string, deps: OwnershipDeps): Promis
       return;
     }
   }
+  done();
 }
 
 /** lstat of every entry under `dir` (dir itself as '.'), keyed by relative path. Mode keeps the dir bit. */

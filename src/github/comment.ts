@@ -4,7 +4,7 @@
 // Posting is best effort: every failure comes back as a typed result, never as a throw, so the
 // caller can warn, fall back to the job summary and keep the build green.
 import type { Logger } from '../adapters.js';
-import type { GitHubClient } from './octokit.js';
+import { GitHubUnavailableError, type GitHubClient } from './octokit.js';
 
 export const MARKER_PREFIX = 'strata:report:';
 /** GitHub answers 422 "Body is too long" above this many characters. */
@@ -44,8 +44,11 @@ export type UpsertResult =
   | { ok: true; action: UpsertAction; url: string; id: number }
   | {
       ok: false;
-      /** forbidden: read-only token (fork PR) or missing `pull-requests: write`. */
-      reason: 'forbidden' | 'not-found' | 'too-long' | 'invalid' | 'rate-limited' | 'error';
+      /**
+       * forbidden: read-only token (fork PR) or missing `pull-requests: write`. unavailable: GitHub
+       * hung or kept failing, and was not asked again.
+       */
+      reason: 'forbidden' | 'not-found' | 'too-long' | 'invalid' | 'rate-limited' | 'unavailable' | 'error';
       status?: number;
       message: string;
     };
@@ -69,23 +72,95 @@ export interface UpsertCommentOptions {
 
 export async function upsertComment(options: UpsertCommentOptions): Promise<UpsertResult> {
   const { octokit, owner, repo, issueNumber, marker, logger } = options;
-  const body = withMarker(marker, options.body);
-  if (body.length > COMMENT_BODY_LIMIT) {
-    return { ok: false, reason: 'too-long', message: `the report is ${body.length} characters; GitHub accepts at most ${COMMENT_BODY_LIMIT}` };
-  }
+  let body = fitToLimit(marker, options.body);
   try {
     const author = options.author ?? (await resolveAuthor(octokit, logger));
-    const existing = await findOwnComment(octokit, { owner, repo, issueNumber, marker, author, logger });
+    const find = () => findOwnComment(octokit, { owner, repo, issueNumber, marker, author, logger });
+    const existing = await find();
     if (existing) {
       if (normalise(existing.body ?? '') === normalise(body)) {
         logger.debug(`Comment ${existing.html_url} already up to date.`);
         return { ok: true, action: 'unchanged', url: existing.html_url, id: existing.id };
       }
-      const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+      const { data } = await withShorterBodyOn422(body, (b) => octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body: b }), (b) => (body = b));
       return { ok: true, action: 'updated', url: data.html_url, id: data.id };
     }
-    const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-    return { ok: true, action: 'created', url: data.html_url, id: data.id };
+    const create = (b: string) => octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body: b });
+    try {
+      const { data } = await withShorterBodyOn422(body, create, (b) => (body = b));
+      return { ok: true, action: 'created', url: data.html_url, id: data.id };
+    } catch (error) {
+      // A 5xx may come after GitHub stored the comment: look for it before posting again, or
+      // the PR gets a second "sticky" comment.
+      if (!((statusOf(error) ?? 0) >= 500) || error instanceof GitHubUnavailableError) throw error;
+      const stored = await find();
+      if (stored) {
+        logger.debug(`POST answered ${statusOf(error)}, but GitHub had stored the comment: ${stored.html_url}`);
+        return { ok: true, action: 'created', url: stored.html_url, id: stored.id };
+      }
+      const { data } = await create(body);
+      return { ok: true, action: 'created', url: data.html_url, id: data.id };
+    }
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+const TRUNCATION_NOTE = '\n\n_The report was cut to fit GitHub\'s comment size limit; the full report is in the job summary and the `report-markdown` output._\n';
+
+/**
+ * The body with its marker, cut at a line boundary to fit `limit` characters, saying so. An open
+ * code fence or <details> is closed so the rest of the PR page renders normally.
+ */
+export function fitToLimit(marker: string, report: string, limit = COMMENT_BODY_LIMIT): string {
+  const whole = withMarker(marker, report);
+  if (whole.length <= limit) return whole;
+  const room = limit - marker.length - 1 - TRUNCATION_NOTE.length - 32;
+  let cut = report.slice(0, Math.max(0, room));
+  const newline = cut.lastIndexOf('\n');
+  if (newline > 0) cut = cut.slice(0, newline);
+  let closing = '';
+  if ((cut.match(/^```/gm) ?? []).length % 2 === 1) closing += '\n```';
+  const opened = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+  closing += '\n</details>'.repeat(Math.max(0, opened));
+  return withMarker(marker, cut + closing + TRUNCATION_NOTE);
+}
+
+/**
+ * GitHub counts the limit its own way (not in UTF-16 units as we do): on 422 "too long", post
+ * once more at half the size.
+ */
+async function withShorterBodyOn422<T>(body: string, send: (body: string) => Promise<T>, used: (body: string) => void): Promise<T> {
+  try {
+    return await send(body);
+  } catch (error) {
+    if (statusOf(error) !== 422 || !/too long/i.test(detailOf(error))) throw error;
+    const marker = body.slice(0, body.indexOf('\n'));
+    const shorter = fitToLimit(marker, body.slice(marker.length + 1), Math.floor(body.length / 2));
+    used(shorter);
+    return send(shorter);
+  }
+}
+
+export const OUTDATED_PREFIX = '> [!WARNING]\n> **Outdated:**';
+
+/**
+ * Marks our previous comment as no longer current, when this run could not produce a report: left
+ * alone it would read as the report for the new commit. Only our own comment (marker and author)
+ * is edited; nothing is created. Best effort, like the comment itself.
+ */
+export async function markOutdated(options: Omit<UpsertCommentOptions, 'body'> & { note: string }): Promise<UpsertResult | undefined> {
+  const { octokit, owner, repo, issueNumber, marker, logger } = options;
+  try {
+    const author = options.author ?? (await resolveAuthor(octokit, logger));
+    const existing = await findOwnComment(octokit, { owner, repo, issueNumber, marker, author, logger });
+    if (!existing) return undefined;
+    const previous = (existing.body ?? '').trimStart().slice(marker.length).replace(/^\n/, '');
+    const report = previous.startsWith(OUTDATED_PREFIX) ? previous.slice(previous.indexOf('\n\n') + 2) : previous;
+    const body = fitToLimit(marker, `${OUTDATED_PREFIX} ${options.note}\n\n${report}`);
+    if (normalise(body) === normalise(existing.body ?? '')) return { ok: true, action: 'unchanged', url: existing.html_url, id: existing.id };
+    const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+    return { ok: true, action: 'updated', url: data.html_url, id: data.id };
   } catch (error) {
     return failure(error);
   }
@@ -143,9 +218,20 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+function detailOf(error: unknown): string {
+  const e = error as { message?: string; response?: { data?: { errors?: Array<{ message?: string }> } } };
+  const fields = (e.response?.data?.errors ?? []).map((x) => x.message).filter(Boolean);
+  return [error instanceof Error ? error.message : String(error), ...fields].join('; ');
+}
+
 function failure(error: unknown): UpsertResult {
+  if (error instanceof GitHubUnavailableError) {
+    return error.rateLimited
+      ? { ok: false, reason: 'rate-limited', message: `GitHub ${error.reason}` }
+      : { ok: false, reason: 'unavailable', message: `GitHub API unavailable: ${error.reason}; it was not asked again in this step` };
+  }
   const status = statusOf(error);
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = detailOf(error);
   const base = { ok: false as const, ...(status === undefined ? {} : { status }) };
   if (status === 403 && /rate limit/i.test(detail)) {
     return { ...base, reason: 'rate-limited', message: `GitHub rate limit: ${detail}` };
@@ -160,6 +246,7 @@ function failure(error: unknown): UpsertResult {
     };
   }
   if (status === 404) return { ...base, reason: 'not-found', message: `pull request or comment not found, or not visible to the token (${detail})` };
+  if (status === 422 && /too long/i.test(detail)) return { ...base, reason: 'too-long', message: `GitHub rejected the comment as too long, even cut to half (${detail})` };
   if (status === 422) return { ...base, reason: 'invalid', message: `GitHub rejected the comment (${detail})` };
   if (status === 429) return { ...base, reason: 'rate-limited', message: `GitHub rate limit: ${detail}` };
   return { ...base, reason: 'error', message: `could not post the comment: ${detail}` };

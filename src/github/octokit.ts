@@ -1,56 +1,100 @@
 // The one place an Octokit is made. Entrypoints call createOctokit; nothing creates a client at
-// import time, and tests build one against nock. @actions/github's client has neither retries
-// nor throttling, which is how PR-comment actions end up with secondary-rate-limit 403s.
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
+// import time, and tests build one against nock or the loopback emulation. Every request gets a
+// timeout and goes through request-policy.ts: a rate limit is waited out only when it lifts within
+// seconds, and once GitHub hangs, fails twice or stays rate limited, the client stops asking for
+// the rest of the step (a circuit breaker): a best-effort comment never holds a build for long.
 import { Octokit } from '@octokit/rest';
 import type { Logger } from '../adapters.js';
+import { classify, decide, RATE_LIMIT_CAP_SECONDS, timeoutFor, type PolicyState } from './request-policy.js';
 
-const StrataOctokit = Octokit.plugin(retry, throttling);
-export type GitHubClient = InstanceType<typeof StrataOctokit>;
+export type GitHubClient = Octokit;
 
 export interface OctokitOptions {
   /** GITHUB_API_URL: https://api.github.com, or https://HOST/api/v3 on GHES. */
   baseUrl?: string;
   logger: Logger;
-  /** Rate-limit waits to sit through before giving up (each wait is announced as a warning). */
-  rateLimitRetries?: number;
-  /** Retries of 5xx and network errors (400/401/403/404/410/422/451 are never retried). */
-  retries?: number;
-  /** Milliseconds per second of Retry-After; tests lower it so waits take no time. */
-  retryAfterBaseValue?: number;
+  /** Seconds of rate-limit waiting allowed in all (default RATE_LIMIT_CAP_SECONDS). */
+  rateLimitCapSeconds?: number;
+  /** Per-request timeout in ms, overriding the per-method default (tests). */
+  timeoutMs?: number;
+  /** How waits are slept (tests pass one that records instead of waiting). */
+  sleep?: (ms: number) => Promise<void>;
   userAgent?: string;
+}
+
+/** Thrown instead of asking GitHub again once the breaker is open: the outcome is unknown or refused. */
+export class GitHubUnavailableError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly rateLimited: boolean,
+    cause?: unknown,
+  ) {
+    super(`GitHub API not asked again in this step: ${reason}`, { cause });
+    this.name = 'GitHubUnavailableError';
+  }
+}
+
+interface RequestErrorLike {
+  status?: number;
+  message?: string;
+  name?: string;
+  response?: { headers?: Record<string, string | undefined> };
 }
 
 export function createOctokit(token: string, options: OctokitOptions): GitHubClient {
   const { logger } = options;
-  const maxWaits = options.rateLimitRetries ?? 2;
-  const timing = options.retryAfterBaseValue === undefined ? {} : { retryAfterBaseValue: options.retryAfterBaseValue };
-  return new StrataOctokit({
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const state: PolicyState = { rateLimitBudget: options.rateLimitCapSeconds ?? RATE_LIMIT_CAP_SECONDS, serverErrors: 0 };
+  let breaker: { reason: string; rateLimited: boolean } | undefined;
+
+  const octokit = new Octokit({
     auth: token || undefined,
     baseUrl: options.baseUrl ?? 'https://api.github.com',
     userAgent: options.userAgent ?? 'strata-action',
-    // Octokit's own logger would print request details at debug; route it to ours, warnings only.
+    // Octokit's own logger would print request details at debug; route it to ours.
     log: { debug: () => {}, info: () => {}, warn: (m: string) => logger.debug(m), error: (m: string) => logger.debug(m) },
-    retry: { retries: options.retries ?? 2, ...timing },
-    throttle: {
-      ...timing,
-      onRateLimit: (retryAfter, request, _octokit, retryCount) => {
-        const again = retryCount < maxWaits;
-        logger.warning(
-          `GitHub API rate limit reached for ${request.method} ${request.url}; ` +
-            (again ? `retrying in ${retryAfter}s (attempt ${retryCount + 1} of ${maxWaits}).` : 'giving up.'),
-        );
-        return again;
-      },
-      onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
-        const again = retryCount < maxWaits;
-        logger.warning(
-          `GitHub API secondary rate limit hit for ${request.method} ${request.url}; ` +
-            (again ? `retrying in ${retryAfter}s (attempt ${retryCount + 1} of ${maxWaits}).` : 'giving up.'),
-        );
-        return again;
-      },
-    },
   });
+
+  octokit.hook.wrap('request', async (request, endpoint) => {
+    const method = String(endpoint.method ?? 'GET');
+    const what = `${method} ${String(endpoint.url)}`;
+    for (let attempt = 0; ; attempt++) {
+      if (breaker) throw new GitHubUnavailableError(breaker.reason, breaker.rateLimited);
+      const timeoutMs = options.timeoutMs ?? timeoutFor(method);
+      const signal = AbortSignal.timeout(timeoutMs);
+      // In place: the hooks inside this one (auth) were bound to this very options object and
+      // ignore what is passed to them.
+      endpoint.request = { ...endpoint.request, signal };
+      try {
+        return await request(endpoint);
+      } catch (error) {
+        const e = error as RequestErrorLike;
+        const timedOut = signal.aborted;
+        const failure = classify(
+          {
+            status: timedOut || e.response === undefined ? undefined : e.status,
+            headers: e.response?.headers ?? {},
+            message: timedOut ? `${timeoutMs / 1000}s without an answer to ${what}` : String(e.message ?? error),
+            timedOut,
+          },
+          Date.now() / 1000,
+        );
+        if (failure.kind === 'server-error') state.serverErrors++;
+        const decision = decide(failure, { method, attempt }, state);
+        if (decision.action === 'retry') {
+          if (failure.kind === 'rate-limit') state.rateLimitBudget -= decision.afterSeconds;
+          logger.info(`GitHub API ${failure.kind === 'rate-limit' ? 'rate limit' : `HTTP ${e.status}`} on ${what}; retrying in ${decision.afterSeconds}s.`);
+          await sleep(decision.afterSeconds * 1000);
+          continue;
+        }
+        if (decision.breaker) {
+          breaker = { reason: decision.breaker, rateLimited: failure.kind === 'rate-limit' };
+          logger.debug(`GitHub API breaker open after ${what}: ${decision.breaker}`);
+          throw new GitHubUnavailableError(decision.breaker, breaker.rateLimited, error);
+        }
+        throw error;
+      }
+    }
+  });
+  return octokit;
 }

@@ -127,6 +127,8 @@ export function nextPagePath(link: string | null | undefined, currentUrl: string
     if (!m) continue;
     const rels = /;\s*rel="?([^";]*)"?/i.exec(m[2]!)?.[1]?.split(/\s+/) ?? [];
     if (!rels.includes('next')) continue;
+    // A malformed target (`<//>`, found by the property test) ends the listing instead of throwing.
+    if (!URL.canParse(m[1]!, currentUrl)) return undefined;
     const next = new URL(m[1]!, currentUrl);
     return `${next.pathname}${next.search}`;
   }

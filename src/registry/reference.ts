@@ -117,7 +117,9 @@ export function formatReference(ref: ImageReference): string {
 /** The short form people write: Docker Hub's host and `library/` dropped. */
 export function familiarReference(ref: ImageReference): string {
   let name = `${ref.registry}/${ref.repository}`;
-  if (ref.registry === DOCKER_HUB) {
+  // Without the host, a first component that looks like one (`a.b/c`) would be read as a host.
+  const first = ref.repository.split('/')[0]!;
+  if (ref.registry === DOCKER_HUB && !(first.includes('.') || first === 'localhost')) {
     name = ref.repository.startsWith('library/') && ref.repository.split('/').length === 2 ? ref.repository.slice(8) : ref.repository;
   }
   if (ref.tag !== undefined) name += `:${ref.tag}`;

@@ -76,6 +76,26 @@ export function plainText(text: string): string {
   return oneLine(text.replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '').replace(/\u001b[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, ''));
 }
 
+/**
+ * Cuts every word longer than `maxWord` characters: a table cell can't be narrower than its
+ * longest word, and one long URL or path would push the table past the comment column.
+ */
+export function truncateWords(text: string, maxWord: number): string {
+  return text.replace(/[^\s\u200b]+/g, (word) => truncate(word, maxWord));
+}
+
+/**
+ * Lets a path, URL or host name wrap after its slashes and dots in a narrow cell (a zero-width
+ * space, which shows nothing): `registry.example.com/team/images/node` need not fit on one line.
+ * Short words and dots before digits stay put (`package.json`, `20.11`). Not for text people copy: a report lists full
+ * references where nothing was inserted.
+ */
+export function wrappable(text: string, longerThan = 20): string {
+  return text.replace(/\S+/g, (word) =>
+    word.length <= longerThan ? word : word.replace(/\/(?=[^/])/g, `/${ZWSP}`).replace(/\.(?=[A-Za-z])/g, `.${ZWSP}`),
+  );
+}
+
 /** Cuts at a character boundary (never inside a surrogate pair) and marks the cut. */
 export function truncate(text: string, maxLength: number): string {
   const chars = Array.from(text);

@@ -1,11 +1,13 @@
 // The Markdown body shared by the PR comment and the job summary. Pure: a Report in, a string
 // out, always under GitHub's comment limit (detail is trimmed, least useful first, with a note).
+import type { LayerOrigin } from '../compare/attribution.js';
 import type { LayerChange, PlatformComparison } from '../compare/diff.js';
-import { originLabel, type LayerOrigin } from '../compare/attribution.js';
-import type { BaseFreshness, FreshnessVerdict } from '../compare/freshness.js';
-import { escapeMarkdown, inlineCode, mermaidLabel, tableCode, truncate } from './escape.js';
-import type { BaselineOrigin, Report } from './report.js';
-import { formatBytes, formatChange } from './units.js';
+import { isStale, type BaseFreshness } from '../compare/freshness.js';
+import { sizeChart } from './chart.js';
+import { escapeMarkdown, inlineCode, tableCode, truncate, truncateWords, wrappable } from './escape.js';
+import { describeThreshold, type BaselineOrigin, type Report, type SizeCheck } from './report.js';
+import { formatBytes, formatChange, unbreakable } from './units.js';
+import { count, imageName, listing, shortImageName, VERDICT_WORDS } from './words.js';
 
 /** GitHub rejects issue comment bodies over 65,536 characters with a 422. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -48,21 +50,19 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 function render(report: Report, detail: Detail, instructionLength: number): string {
   const out: string[] = [];
   const trimmed: string[] = [];
-  out.push(`### Image report: ${inlineCode(report.image.reference.split('@')[0]!)}`, '');
+  const cells: CellContext = { width: instructionLength, shortened: new Set() };
+  out.push(`### Image report: ${inlineCode(imageName(report.image.reference.split('@')[0]!))}`, '');
   out.push(headline(report), '');
-  if (report.sizeCheck) {
-    const word = { passed: 'Size check passed', failed: '**Size check failed**', 'not-checked': 'Size check skipped' }[report.sizeCheck.status];
-    out.push(`${word}: ${escapeMarkdown(report.sizeCheck.message)}.`, '');
-  }
-  const stale = report.staleBases.length;
-  if (stale > 0) out.push(`${stale} of ${report.freshness.length} base images ${stale === 1 ? 'needs' : 'need'} attention (see Base images).`, '');
+  if (report.sizeCheck) out.push(sizeCheckLine(report.sizeCheck), '');
+  const attention = attentionLine(report);
+  if (attention) out.push(attention, '');
 
   const compared = report.comparison.status === 'compared';
   const platforms = report.comparison.platforms;
   if (platforms.length > 1) out.push(...platformTable(platforms, compared), '');
 
   platforms.forEach((platform, i) => {
-    const section = layerSection(platform, compared, detail, instructionLength, trimmed);
+    const section = layerSection(platform, compared, detail, cells, trimmed);
     if (i === 0 || platforms.length === 1) {
       out.push(`#### Layers · ${escapeMarkdown(platform.platform)}`, '', ...section, '');
     } else if (detail.otherPlatformLayers) {
@@ -72,10 +72,15 @@ function render(report: Report, detail: Detail, instructionLength: number): stri
     }
   });
 
-  if (report.freshness.length > 0) out.push('#### Base images', '', ...freshnessTable(report), '');
+  if (report.freshness.length > 0) out.push('#### Base images', '', ...freshnessTable(report, cells), '');
+  if (cells.shortened.size > 0) {
+    const refs = [...cells.shortened].map((r) => `- ${inlineCode(r)}`);
+    out.push('<details><summary>Full image references</summary>', '', ...refs, '', '</details>', '');
+  }
+  if (report.layerReuse) out.push(`Build cache: ${report.layerReuse}.`, '');
 
   const first = platforms.find((p) => p.presence !== 'removed');
-  if (detail.chart && first) out.push(...chart(first, compared));
+  if (detail.chart && first) out.push(...sizeChart(first, compared));
   else if (first) trimmed.push('the chart');
 
   if (trimmed.length > 0) {
@@ -85,65 +90,119 @@ function render(report: Report, detail: Detail, instructionLength: number): stri
   return out.join('\n');
 }
 
+/** What table cells need to know: how long an instruction may be, and which references they cut. */
+interface CellContext {
+  width: number;
+  /** Full references shown shortened in a cell; listed in full below the tables. */
+  shortened: Set<string>;
+}
+
 const ORIGIN_WORDS: Record<BaselineOrigin, string> = {
   'compare-to': 'the compare-to input',
   'base-branch': 'the base branch',
   'default-branch-snapshot': 'the snapshot saved from the default branch',
 };
 
+/** A size or change as Markdown: never split over two lines. */
+function size(bytes: number): string {
+  return unbreakable(formatBytes(bytes));
+}
+
+function change(bytes: number, percent?: number): string {
+  return unbreakable(formatChange(bytes, percent));
+}
+
 function headline(report: Report): string {
   const h = report.headline;
   const where = h.platform ? ` (${escapeMarkdown(h.platform)}${h.platformCount > 1 ? `, 1 of ${h.platformCount} platforms` : ''})` : '';
-  const size = `**${formatBytes(h.size)}** ${h.sizeKind}${where}`;
+  const total = `**${size(h.size)}** ${h.sizeKind}${where}`;
   const c = report.comparison;
   if (c.status === 'compared' && report.baseline) {
-    const change = h.delta === undefined ? 'not comparable' : h.delta === 0 ? 'no change' : `**${formatChange(h.delta, h.deltaPercent)}**`;
-    return `${size}: ${change} against ${inlineCode(report.baseline.reference)}.`;
+    const delta = h.delta === undefined ? 'not comparable' : h.delta === 0 ? 'no change' : `**${change(h.delta, h.deltaPercent)}**`;
+    return `${total}: ${delta} against ${inlineCode(imageName(report.baseline.reference))}.`;
   }
-  return `${size}. No size comparison: ${escapeMarkdown(c.reason ?? 'no baseline')}.`;
+  return `${total}. No size comparison: ${escapeMarkdown(c.reason ?? 'no baseline')}.`;
+}
+
+/** Built from the check's fields: the headline already says why a check could not run. */
+function sizeCheckLine(check: SizeCheck): string {
+  const limit = `fail-on-size-increase (${unbreakable(describeThreshold(check.threshold))})`;
+  if (check.status === 'not-checked') return `Size check skipped: ${limit} needs a comparable baseline.`;
+  if (check.status === 'passed' || !check.exceeded?.length) {
+    const worst = check.worst;
+    return worst
+      ? `Size check passed: the largest change, ${change(worst.delta, worst.deltaPercent)} on ${escapeMarkdown(worst.platform)}, is within ${limit}.`
+      : `Size check passed: within ${limit}.`;
+  }
+  const grew = check.exceeded.map((g, i) => `${escapeMarkdown(g.platform)}${i === 0 ? ' grew by' : ' by'} ${change(g.delta, g.deltaPercent)}`);
+  return `**Size check failed**: ${listing(grew)}, more than ${limit} allows.`;
+}
+
+function attentionLine(report: Report): string | undefined {
+  const stale = report.staleBases.length;
+  const total = report.freshness.length;
+  if (stale === 0) return undefined;
+  const see = '(see Base images)';
+  if (total === 1) return `The base image needs attention ${see}.`;
+  if (stale === total) return `${total === 2 ? 'Both' : `All ${total}`} base images need attention ${see}.`;
+  return `${stale} of ${total} base images ${stale === 1 ? 'needs' : 'need'} attention ${see}.`;
 }
 
 function platformTable(platforms: PlatformComparison[], compared: boolean): string[] {
   if (!compared) {
-    return ['| Platform | Size | Layers |', '|---|---:|---:|', ...platforms.map((p) => `| ${escapeMarkdown(p.platform)} | ${formatBytes(p.currentSize ?? 0)} | ${layerCount(p)} |`)];
+    return ['| Platform | Size | Layers |', '|---|---:|---:|', ...platforms.map((p) => `| ${escapeMarkdown(p.platform)} | ${size(p.currentSize ?? 0)} | ${layerCount(p)} |`)];
   }
   const rows = platforms.map((p) => {
-    const before = p.baselineSize === undefined ? '—' : formatBytes(p.baselineSize);
-    const after = p.currentSize === undefined ? '—' : formatBytes(p.currentSize);
-    const change = p.presence === 'added' ? 'new platform' : p.presence === 'removed' ? 'platform removed' : formatChange(p.delta ?? 0, p.deltaPercent);
-    return `| ${escapeMarkdown(p.platform)} | ${before} | ${after} | ${change} |`;
+    const before = p.baselineSize === undefined ? '—' : size(p.baselineSize);
+    const after = p.currentSize === undefined ? '—' : size(p.currentSize);
+    const delta = p.presence === 'added' ? 'new platform' : p.presence === 'removed' ? 'platform removed' : change(p.delta ?? 0, p.deltaPercent);
+    return `| ${escapeMarkdown(p.platform)} | ${delta} | ${before} | ${after} |`;
   });
-  return ['| Platform | Baseline | This PR | Change |', '|---|---:|---:|---:|', ...rows];
+  return [`| Platform | Change | Baseline | ${THIS_PR} |`, '|---|---:|---:|---:|', ...rows];
 }
+
+const THIS_PR = unbreakable('This PR');
 
 function layerCount(p: PlatformComparison): number {
   return sum(p.changes.map((c) => (c.current ?? c.baseline)!.digests.length));
 }
 
-function layerSection(platform: PlatformComparison, compared: boolean, detail: Detail, width: number, trimmed: string[]): string[] {
+/** A layer whose digest changed but whose size did not: rebuilt, most likely with the same content. */
+function rebuiltSameSize(c: LayerChange): boolean {
+  return c.status === 'changed' && c.delta === 0;
+}
+
+function layerSection(platform: PlatformComparison, compared: boolean, detail: Detail, cells: CellContext, trimmed: string[]): string[] {
   if (!compared || platform.presence !== 'both') {
-    const rows = platform.changes.map((c) => `| ${layerLabel(c, width)} | ${formatBytes((c.current ?? c.baseline)!.size)} |`);
+    const rows = platform.changes.map((c) => `| ${layerLabel(c, cells)} | ${size((c.current ?? c.baseline)!.size)} |`);
     const kept = detail.unchanged ? rows : rows.slice(0, Math.max(detail.changedRows, 0));
     if (kept.length < rows.length) trimmed.push(`${rows.length - kept.length} layer rows`);
     return kept.length > 0 ? ['| Layer | Size |', '|---|---:|', ...kept] : [`${rows.length} layers.`];
   }
-  const changed = platform.changes.filter((c) => c.status !== 'unchanged');
-  const unchanged = platform.changes.filter((c) => c.status === 'unchanged');
+  const quiet = platform.changes.filter((c) => c.status === 'unchanged' || rebuiltSameSize(c));
+  const changed = platform.changes.filter((c) => !quiet.includes(c));
   const out: string[] = [];
   if (changed.length === 0) {
-    out.push('No layer changed.');
+    out.push('No layer changed size.');
   } else {
     const keep = new Set([...changed].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta)).slice(0, detail.changedRows));
-    const rows = changed.filter((c) => keep.has(c)).map((c) => changedRow(c, width));
+    const rows = changed.filter((c) => keep.has(c)).map((c) => changedRow(c, cells));
     if (rows.length < changed.length) trimmed.push(`${changed.length - rows.length} changed layers (the smallest changes)`);
-    if (rows.length > 0) out.push('| Layer | Status | Baseline | This PR | Change |', '|---|---|---:|---:|---:|', ...rows);
+    if (rows.length > 0) out.push(`| Status | Layer | Change | Baseline | ${THIS_PR} |`, '|---|---|---:|---:|---:|', ...rows);
   }
-  if (unchanged.length > 0) {
-    const size = formatBytes(unchanged.reduce((sum, c) => sum + (c.current?.size ?? 0), 0));
-    const summary = `${unchanged.length} unchanged ${unchanged.length === 1 ? 'layer' : 'layers'}, ${size}`;
+  if (quiet.length > 0) {
+    const rebuilt = quiet.filter(rebuiltSameSize).length;
+    const unchanged = quiet.length - rebuilt;
+    const what = [unchanged > 0 ? count(unchanged, 'unchanged layer') : '', rebuilt > 0 ? `${count(rebuilt, 'layer')} rebuilt with the same size` : ''];
+    const summary = `${listing(what.filter(Boolean))}, ${size(sum(quiet.map((c) => c.current?.size ?? 0)))}`;
     if (detail.unchanged) {
-      const rows = unchanged.map((c) => `| ${layerLabel(c, width)} | ${formatBytes(c.current?.size ?? 0)} |`);
-      out.push('', `<details><summary>${summary}</summary>`, '', '| Layer | Size |', '|---|---:|', ...rows, '', '</details>');
+      const rows = quiet.map((c) =>
+        rebuilt > 0
+          ? `| ${layerLabel(c, cells)} | ${rebuiltSameSize(c) ? 'rebuilt, same size' : 'unchanged'} | ${size(c.current?.size ?? 0)} |`
+          : `| ${layerLabel(c, cells)} | ${size(c.current?.size ?? 0)} |`,
+      );
+      const head = rebuilt > 0 ? ['| Layer | Status | Size |', '|---|---|---:|'] : ['| Layer | Size |', '|---|---:|'];
+      out.push('', `<details><summary>${summary}</summary>`, '', ...head, ...rows, '', '</details>');
     } else {
       out.push('', `${summary} (not listed).`);
       trimmed.push('unchanged layers');
@@ -152,36 +211,41 @@ function layerSection(platform: PlatformComparison, compared: boolean, detail: D
   return out;
 }
 
-function changedRow(c: LayerChange, width: number): string {
-  const before = c.baseline ? formatBytes(c.baseline.size) : '—';
-  const after = c.current ? formatBytes(c.current.size) : '—';
-  return `| ${layerLabel(c, width)} | ${c.status} | ${before} | ${after} | ${formatChange(c.delta, c.deltaPercent)} |`;
+function changedRow(c: LayerChange, cells: CellContext): string {
+  const before = c.baseline ? size(c.baseline.size) : '—';
+  const after = c.current ? size(c.current.size) : '—';
+  return `| ${c.status} | ${layerLabel(c, cells)} | ${change(c.delta, c.deltaPercent)} | ${before} | ${after} |`;
 }
 
-function layerLabel(c: LayerChange, width: number): string {
-  const label = originCell(c.origin, width, c);
+function layerLabel(c: LayerChange, cells: CellContext): string {
+  const label = originCell(c.origin, cells, c);
   if (c.baselineOrigin && c.baselineOrigin.kind === c.origin.kind && c.origin.kind === 'base') {
-    return `${originCell(c.baselineOrigin, width, c)} → ${inlineRef(c.origin)}`;
+    return `${originCell(c.baselineOrigin, cells, c)} → ${referenceCell(c.origin.reference, cells)}`;
   }
   return label;
 }
 
-function inlineRef(origin: LayerOrigin): string {
-  return origin.kind === 'base' ? tableCode(origin.reference) : '';
+/** An image reference in a cell: digests cut to 12 hex digits, on their own line (the full one is listed below). */
+function referenceCell(reference: string, cells: CellContext): string {
+  const short = shortImageName(reference);
+  if (short !== imageName(reference)) cells.shortened.add(imageName(reference));
+  const at = short.indexOf('@');
+  const name = tableCode(wrappable(at === -1 ? short : short.slice(0, at)));
+  return at === -1 ? name : `${name}<br>${tableCode(short.slice(at))}`;
 }
 
-function originCell(origin: LayerOrigin, width: number, c: LayerChange): string {
+function originCell(origin: LayerOrigin, cells: CellContext, c: LayerChange): string {
   switch (origin.kind) {
     case 'base': {
       const layers = (c.current ?? c.baseline)!.digests.length;
-      return `base image ${tableCode(origin.reference)}${layers > 1 ? ` (${layers} layers)` : ''}`;
+      return `base image ${referenceCell(origin.reference, cells)}${layers > 1 ? ` (${layers} layers)` : ''}`;
     }
     case 'instruction':
-      return tableCode(truncate(origin.instruction, width));
+      return tableCode(truncateWords(wrappable(truncate(origin.instruction, cells.width)), WORD_LENGTH));
     case 'buildpack':
-      return `${tableCode(origin.buildpack)} layer ${tableCode(origin.layer)}`;
+      return `${tableCode(origin.buildpack)} layer ${tableCode(truncateWords(origin.layer, WORD_LENGTH))}`;
     case 'lifecycle':
-      return `buildpacks ${escapeMarkdown(origin.layer)} layer`;
+      return `buildpacks ${escapeMarkdown(truncateWords(origin.layer, WORD_LENGTH))} layer`;
     case 'unknown': {
       const digest = (c.current ?? c.baseline)!.digests[0] ?? '';
       return `layer ${tableCode(truncate(digest, 19))}`;
@@ -189,75 +253,23 @@ function originCell(origin: LayerOrigin, width: number, c: LayerChange): string 
   }
 }
 
-const VERDICT_WORDS: Record<FreshnessVerdict, string> = {
-  fresh: 'up to date',
-  'tag-moved': '**tag moved**',
-  'newer-version': '**newer version**',
-  'too-old': '**too old**',
-  unknown: 'unknown',
-};
+/** Longest unbroken word in a cell: ~45 monospace characters take a third of the column. */
+const WORD_LENGTH = 45;
 
-function freshnessTable(report: Report): string[] {
+function verdictCell(f: BaseFreshness): string {
+  const words = VERDICT_WORDS[f.verdict];
+  return isStale(f) ? `**${words}**` : words;
+}
+
+function freshnessTable(report: Report, cells: CellContext): string[] {
   const rows = report.freshness.map((f: BaseFreshness) => {
     const stage = f.use.runtime ? `${escapeMarkdown(f.use.stage)} (final image)` : escapeMarkdown(f.use.stage);
-    const age = f.ageDays === undefined ? '—' : `${f.ageDays} ${f.ageDays === 1 ? 'day' : 'days'}`;
-    const notes = f.reasons.map((r) => escapeMarkdown(truncate(r, 300))).join('<br>');
-    return `| ${tableCode(truncate(f.use.reference, 120))} | ${stage} | ${VERDICT_WORDS[f.verdict]} | ${age} | ${notes} |`;
+    const age = f.ageDays === undefined ? '—' : unbreakable(count(f.ageDays, 'day'));
+    const notes = f.reasons.map((r) => escapeMarkdown(truncateWords(wrappable(truncate(r, 300)), WORD_LENGTH))).join('<br>');
+    return `| ${verdictCell(f)} | ${referenceCell(f.use.reference, cells)} | ${age} | ${stage} | ${notes} |`;
   });
   const ageNote = report.maxBaseAge === undefined ? [] : ['', `Bases older than ${report.maxBaseAge} days (max-base-age) are flagged.`];
-  return ['| Image | Stage | Status | Age | Notes |', '|---|---|---|---:|---|', ...rows, ...ageNote];
-}
-
-const CHART_GROUPS = 8;
-
-/** Bars for this PR, a line for the baseline: xychart-beta overlaps two bar series. */
-function chart(platform: PlatformComparison, compared: boolean): string[] {
-  const groups = new Map<string, { before: number; after: number }>();
-  for (const c of platform.changes) {
-    const key = chartKey(c.origin);
-    const g = groups.get(key) ?? { before: 0, after: 0 };
-    g.before += c.baseline?.size ?? 0;
-    g.after += c.current?.size ?? 0;
-    groups.set(key, g);
-  }
-  if (groups.size < 2) return [];
-  let entries = [...groups.entries()];
-  if (entries.length > CHART_GROUPS) {
-    const biggest = [...entries].sort((a, b) => Math.max(b[1].before, b[1].after) - Math.max(a[1].before, a[1].after));
-    const keep = new Set(biggest.slice(0, CHART_GROUPS - 1).map(([k]) => k));
-    const rest = entries.filter(([k]) => !keep.has(k));
-    entries = entries.filter(([k]) => keep.has(k));
-    entries.push([`${rest.length} other layers`, { before: sum(rest.map(([, g]) => g.before)), after: sum(rest.map(([, g]) => g.after)) }]);
-  }
-  const peak = Math.max(...entries.map(([, g]) => Math.max(g.before, g.after)));
-  const [unit, divisor] = peak >= 1e9 ? ['GB', 1e9] : peak >= 1e6 ? ['MB', 1e6] : ['kB', 1e3];
-  const values = (pick: (g: { before: number; after: number }) => number) =>
-    entries.map(([, g]) => Number((pick(g) / divisor).toFixed(2))).join(', ');
-  const seen = new Map<string, number>();
-  const labels = entries.map(([k]) => {
-    const label = mermaidLabel(k);
-    const n = (seen.get(label) ?? 0) + 1;
-    seen.set(label, n);
-    return `"${n > 1 ? `${label} ${n}` : label}"`;
-  });
-  const lines = [
-    '```mermaid',
-    'xychart-beta',
-    `  title "Size by layer group, ${mermaidLabel(platform.platform)} (${unit})"`,
-    `  x-axis [${labels.join(', ')}]`,
-    `  y-axis "${unit}"`,
-    `  bar [${values((g) => g.after)}]`,
-  ];
-  if (compared) lines.push(`  line [${values((g) => g.before)}]`);
-  lines.push('```', '', compared ? '<sub>Bars: this PR. Line: baseline.</sub>' : '<sub>Bars: this image.</sub>', '');
-  return lines;
-}
-
-/** Short names: the x-axis has room for a few words per bar. */
-function chartKey(origin: LayerOrigin): string {
-  if (origin.kind === 'base') return 'base image';
-  if (origin.kind === 'buildpack') return `${origin.buildpack.replace(/@.*$/, '').split('/').at(-1)} ${origin.layer}`;
-  return originLabel(origin);
+  return ['| Status | Base image | Age | Stage | Notes |', '|---|---|---:|---|---|', ...rows, ...ageNote];
 }
 
 function sum(values: number[]): number {
@@ -272,7 +284,7 @@ function footer(report: Report): string {
   const parts = [`${kind}; manifests and configs are not counted. SI units (1 MB = 1,000,000 bytes).`];
   if (report.baseline) {
     const origin = report.baseline.origin ? ` from ${ORIGIN_WORDS[report.baseline.origin]}` : '';
-    parts.push(`Baseline: ${inlineCode(report.baseline.reference)}${origin} (${inlineCode(truncate(report.baseline.digest, 19))}).`);
+    parts.push(`Baseline: ${inlineCode(imageName(report.baseline.reference))}${origin} (${inlineCode(truncate(report.baseline.digest, 19))}).`);
   } else {
     parts.push('No baseline image.');
   }

@@ -11,7 +11,7 @@ import { baseLayersFrom } from '../compare/attribution.js';
 import { compareImages, platformKey, type BasesByPlatform } from '../compare/diff.js';
 import { annotationsFor, assessBases, type BaseImageFacts } from '../compare/freshness.js';
 import { gatherBaseFacts } from '../compare/gather.js';
-import { commentKey, markerFor, upsertComment, withMarker } from '../github/comment.js';
+import { commentKey, markerFor, markOutdated, upsertComment, withMarker } from '../github/comment.js';
 import type { GitHubContext } from '../github/context.js';
 import type { GitHubClient } from '../github/octokit.js';
 import { readEngineImageSummary } from '../image/engine.js';
@@ -23,6 +23,7 @@ import { baseImageRegistry } from '../registry/for-run.js';
 import { loadSnapshot, pickComparable, saveSnapshot, snapshotLocation, type ChosenBaseline } from './baseline.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReport, type Report } from './report.js';
+import { describeLayerReuse } from '../build/lifecycle-log.js';
 
 export interface ReportDeps {
   exec: Exec;
@@ -159,12 +160,14 @@ export async function produceReport(deps: ReportDeps, inputs: Inputs, result: Bu
       maxBaseAge: inputs.maxBaseAge,
       now,
     });
+    if (result.layerReuse) report.layerReuse = describeLayerReuse(result.layerReuse, result.layerReuse.previousImage);
     for (const a of annotationsFor(freshness)) logger.warning(a.message, a.properties);
     if (isDefaultBranchPush(deps.github)) {
       await saveSnapshot(deps.cacheStore, location, { format: 'strata-baseline-v1', summaries: currentForSnapshot, bases: currentBases, sha: deps.github.sha }, logger);
     }
   } catch (e) {
     logger.warning(`Image report not produced (the build is unaffected): ${(e as Error).message}`);
+    await markReportOutdated(deps, inputs, 'this run could not produce an image report');
     return undefined;
   }
 
@@ -177,10 +180,57 @@ function isDefaultBranchPush(github: GitHubContext): boolean {
   return github.eventName === 'push' && !!github.defaultBranch && github.ref === `refs/heads/${github.defaultBranch}`;
 }
 
+function markerOf(inputs: Inputs, github: GitHubContext): string {
+  const variant = [inputs.platforms.join(','), inputs.commentKey].filter(Boolean).join('|') || undefined;
+  return markerFor(commentKey({ image: inputs.image, job: github.job, variant }));
+}
+
+interface CommentTarget {
+  octokit: GitHubClient;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  marker: string;
+}
+
+/** Where the sticky comment goes; undefined (and `why`, for the one log line) when nowhere. */
+async function commentTarget(deps: Pick<ReportDeps, 'github' | 'octokit'>, inputs: Inputs): Promise<CommentTarget | { why: string; level: 'info' | 'warning' }> {
+  const { github } = deps;
+  const pr = github.pullRequest;
+  const wanted = inputs.comment === 'always' || (inputs.comment === 'auto' && pr !== undefined);
+  if (!wanted) return { why: '', level: 'info' };
+  if (!pr) return { why: 'comment is "always", but this run is not for a pull request: the report is in the job summary.', level: 'info' };
+  if (pr.fork) {
+    return { why: `Pull request #${pr.number} comes from a fork, whose token cannot comment`, level: 'warning' };
+  }
+  if (!inputs.githubToken) return { why: 'No github-token: the PR comment was not written; the report is in the job summary.', level: 'warning' };
+  const [owner, repo] = github.repository.split('/');
+  return { octokit: await deps.octokit(inputs.githubToken), owner: owner!, repo: repo!, issueNumber: pr.number, marker: markerOf(inputs, github) };
+}
+
+/**
+ * This run has no report (the build or the report failed): our previous comment, left alone, would
+ * read as the report for this commit. Say it is outdated, linking the run. Best effort, quiet.
+ */
+export async function markReportOutdated(deps: Pick<ReportDeps, 'github' | 'octokit' | 'logger'>, inputs: Inputs, why: string): Promise<void> {
+  const { github, logger } = deps;
+  try {
+    const target = await commentTarget(deps, inputs);
+    if (!('octokit' in target)) return;
+    const sha = (github.pullRequest?.headSha ?? github.sha).slice(0, 7);
+    const run = github.runId ? ` ([run ${github.runId}](${github.serverUrl.replace(/\/+$/, '')}/${github.repository}/actions/runs/${github.runId}))` : '';
+    const note = `this report describes an earlier commit: for commit \`${sha}\`, ${why}${run}.`;
+    const result = await markOutdated({ ...target, logger, note });
+    if (result?.ok) logger.info(`Previous PR comment marked as outdated: ${result.url}`);
+    else if (result) logger.debug(`Previous PR comment not marked as outdated (${result.reason}): ${result.message}`);
+  } catch (e) {
+    logger.debug(`Previous PR comment not marked as outdated: ${(e as Error).message}`);
+  }
+}
+
 async function publish(deps: ReportDeps, inputs: Inputs, report: Report): Promise<void> {
   const { logger, outputs, github } = deps;
-  const variant = [inputs.platforms.join(','), inputs.commentKey].filter(Boolean).join('|') || undefined;
-  const marker = markerFor(commentKey({ image: inputs.image, job: github.job, variant }));
+  const marker = markerOf(inputs, github);
   const markdown = renderMarkdown(report);
   const body = withMarker(marker, markdown);
 
@@ -195,6 +245,7 @@ async function publish(deps: ReportDeps, inputs: Inputs, report: Report): Promis
     // The body with its marker, ready for a workflow_run poster (docs/fork-prs.md).
     await writeFile(mdPath, body);
     outputs.set('report-json', jsonPath);
+    outputs.set('report-file', mdPath);
   } catch (e) {
     logger.warning(`Report files not written: ${(e as Error).message}`);
   }
@@ -204,28 +255,20 @@ async function publish(deps: ReportDeps, inputs: Inputs, report: Report): Promis
     logger.warning(`Job summary not written: ${(e as Error).message}`);
   }
 
-  const pr = github.pullRequest;
-  const wanted = inputs.comment === 'always' || (inputs.comment === 'auto' && pr !== undefined);
-  if (!wanted) return;
-  if (!pr) {
-    logger.info('comment is "always", but this run is not for a pull request: the report is in the job summary.');
+  const target = await commentTarget(deps, inputs);
+  if (!('octokit' in target)) {
+    const why = target.why && target.level === 'warning' && github.pullRequest?.fork
+      ? `${target.why}: the report is in the job summary, the report-markdown output and ${mdPath} (see docs/fork-prs.md to post it from a workflow_run).`
+      : target.why;
+    if (why) logger[target.level](why);
     return;
   }
-  if (pr.fork) {
-    logger.warning(`Pull request #${pr.number} comes from a fork, whose token cannot comment: the report is in the job summary, the report-markdown output and ${mdPath} (see docs/fork-prs.md to post it from a workflow_run).`);
-    return;
-  }
-  if (!inputs.githubToken) {
-    logger.warning('No github-token: the PR comment was not written; the report is in the job summary.');
-    return;
-  }
-  const [owner, repo] = github.repository.split('/');
-  const octokit = await deps.octokit(inputs.githubToken);
-  const result = await upsertComment({ octokit, owner: owner!, repo: repo!, issueNumber: pr.number, marker, body: markdown, logger });
+  const result = await upsertComment({ ...target, body: markdown, logger });
   if (result.ok) {
     logger.info(`PR comment ${result.action}: ${result.url}`);
     outputs.set('comment-url', result.url);
   } else {
+    // The one line a skipped comment costs: nothing before it warned (waits are info).
     logger.warning(`PR comment not written (${result.reason}): ${result.message}. The report is in the job summary and the report-markdown output.`);
   }
 }

@@ -5,6 +5,7 @@ import { isStale } from '../compare/freshness.js';
 import type { Comparison, ImageSide, PlatformComparison } from '../compare/diff.js';
 import type { SizeThreshold } from '../inputs.js';
 import { formatBytes, formatChange } from './units.js';
+import { listing } from './words.js';
 
 /** Where the baseline image came from, so readers know what "before" means. */
 export type BaselineOrigin = 'compare-to' | 'base-branch' | 'default-branch-snapshot';
@@ -15,7 +16,15 @@ export interface SizeCheck {
   status: 'passed' | 'failed' | 'not-checked';
   message: string;
   /** The platform that grew the most (by the threshold's measure). */
-  worst?: { platform: string; delta: number; deltaPercent?: number };
+  worst?: PlatformGrowth;
+  /** Every platform that grew past the threshold, most first (failed only). */
+  exceeded?: PlatformGrowth[];
+}
+
+export interface PlatformGrowth {
+  platform: string;
+  delta: number;
+  deltaPercent?: number;
 }
 
 export interface Headline {
@@ -40,6 +49,8 @@ export interface Report {
   staleBases: string[];
   maxBaseAge?: number;
   sizeCheck?: SizeCheck;
+  /** Buildpack mode: what the lifecycle reused (Markdown: layer names in code spans). */
+  layerReuse?: string;
 }
 
 export interface ReportInput {
@@ -92,26 +103,29 @@ export function describeThreshold(threshold: SizeThreshold): string {
  */
 export function checkSizeIncrease(comparison: Comparison, threshold: SizeThreshold): SizeCheck {
   const limit = describeThreshold(threshold);
-  if (comparison.status !== 'compared') {
-    return { threshold, status: 'not-checked', message: `fail-on-size-increase (${limit}) not checked: ${comparison.reason ?? 'no baseline'}` };
-  }
+  const skipped = (why: string): SizeCheck => ({ threshold, status: 'not-checked', message: `fail-on-size-increase (${limit}) needs a comparable baseline: ${why}` });
+  if (comparison.status !== 'compared') return skipped(comparison.reason ?? 'no baseline');
   const measure = (p: PlatformComparison): number | undefined =>
     threshold.kind === 'percent' ? p.deltaPercent : p.delta;
-  const both = comparison.platforms.filter((p) => p.presence === 'both' && measure(p) !== undefined);
-  if (both.length === 0) {
-    return { threshold, status: 'not-checked', message: `fail-on-size-increase (${limit}) not checked: no platform in both images` };
-  }
-  const worstPlatform = both.reduce((a, b) => (measure(b)! > measure(a)! ? b : a));
-  const worst: NonNullable<SizeCheck['worst']> = { platform: worstPlatform.platform, delta: worstPlatform.delta ?? 0 };
-  if (worstPlatform.deltaPercent !== undefined) worst.deltaPercent = worstPlatform.deltaPercent;
-  const grew = formatChange(worst.delta, worst.deltaPercent);
-  const failed = measure(worstPlatform)! > threshold.value;
-  return {
-    threshold,
-    status: failed ? 'failed' : 'passed',
-    worst,
-    message: failed
-      ? `${worst.platform} grew by ${grew}, more than fail-on-size-increase (${limit})`
-      : `largest change ${grew} (${worst.platform}) is within fail-on-size-increase (${limit})`,
+  const both = comparison.platforms
+    .filter((p) => p.presence === 'both' && measure(p) !== undefined)
+    .sort((a, b) => measure(b)! - measure(a)!);
+  if (both.length === 0) return skipped('no platform is in both images');
+  const growth = (p: PlatformComparison): PlatformGrowth => {
+    const g: PlatformGrowth = { platform: p.platform, delta: p.delta ?? 0 };
+    if (p.deltaPercent !== undefined) g.deltaPercent = p.deltaPercent;
+    return g;
   };
+  const worst = growth(both[0]!);
+  const exceeded = both.filter((p) => measure(p)! > threshold.value).map(growth);
+  if (exceeded.length === 0) {
+    return {
+      threshold,
+      status: 'passed',
+      worst,
+      message: `the largest change, ${formatChange(worst.delta, worst.deltaPercent)} on ${worst.platform}, is within fail-on-size-increase (${limit})`,
+    };
+  }
+  const grew = exceeded.map((g, i) => `${g.platform}${i === 0 ? ' grew by' : ' by'} ${formatChange(g.delta, g.deltaPercent)}`);
+  return { threshold, status: 'failed', worst, exceeded, message: `${listing(grew)}, more than fail-on-size-increase (${limit}) allows` };
 }

@@ -5,6 +5,7 @@ import type { LayerChange } from '../compare/diff.js';
 import { plainText, truncate } from './escape.js';
 import type { Report } from './report.js';
 import { formatBytes, formatChange } from './units.js';
+import { count, imageName, listing, VERDICT_WORDS } from './words.js';
 
 export interface TerminalOptions {
   /** Unchanged layers are listed one by one only when asked (--verbose). */
@@ -17,15 +18,18 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   const out: string[] = [];
   const h = report.headline;
   const compared = report.comparison.status === 'compared';
-  out.push(`Image ${plainText(report.image.reference)}`);
+  out.push(`Image ${plainText(imageName(report.image.reference))}`);
   const size = `${formatBytes(h.size)} ${h.sizeKind}${h.platform ? ` (${plainText(h.platform)})` : ''}`;
   if (compared && report.baseline) {
     const change = h.delta === undefined ? 'not comparable' : h.delta === 0 ? 'no change' : formatChange(h.delta, h.deltaPercent);
-    out.push(`  ${size}: ${change} against ${plainText(report.baseline.reference)}`);
+    out.push(`  ${size}: ${change} against ${plainText(imageName(report.baseline.reference))}`);
   } else {
     out.push(`  ${size}; no size comparison: ${plainText(report.comparison.reason ?? 'no baseline')}`);
   }
-  if (report.sizeCheck) out.push(`  size check ${report.sizeCheck.status}: ${plainText(report.sizeCheck.message)}`);
+  if (report.sizeCheck) {
+    const status = { passed: 'passed', failed: 'FAILED', 'not-checked': 'skipped' }[report.sizeCheck.status];
+    out.push(`  size check ${status}: ${plainText(report.sizeCheck.message)}`);
+  }
 
   for (const platform of report.comparison.platforms) {
     out.push('');
@@ -39,32 +43,37 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       `Layers ${plainText(platform.platform)}: ${formatBytes(platform.baselineSize ?? 0)} -> ${formatBytes(platform.currentSize ?? 0)} ` +
         `(${formatChange(platform.delta ?? 0, platform.deltaPercent)})`,
     );
-    const unchanged = platform.changes.filter((c) => c.status === 'unchanged');
+    // Rebuilt layers of the same size read like unchanged ones, as in the Markdown report.
+    const rebuilt = (c: LayerChange) => c.status === 'changed' && c.delta === 0;
+    const quiet = platform.changes.filter((c) => c.status === 'unchanged' || rebuilt(c));
     for (const c of platform.changes) {
-      if (c.status === 'unchanged' && !options.verbose) continue;
+      if (quiet.includes(c) && !options.verbose) continue;
       const sizes = `${pad(c.baseline ? formatBytes(c.baseline.size) : '-', 9)} -> ${pad(c.current ? formatBytes(c.current.size) : '-', 9)}`;
-      const change = c.status === 'unchanged' ? '' : formatChange(c.delta, c.deltaPercent);
-      out.push(`  ${pad(c.status, 9)} ${sizes}  ${pad(change, 19)} ${label(c, width)}`);
+      const change = quiet.includes(c) ? '' : formatChange(c.delta, c.deltaPercent);
+      out.push(`  ${pad(rebuilt(c) ? 'rebuilt' : c.status, 9)} ${sizes}  ${pad(change, 19)} ${label(c, width)}`);
     }
-    if (unchanged.length > 0 && !options.verbose) {
-      out.push(`  ${unchanged.length} unchanged layers, ${formatBytes(unchanged.reduce((s, c) => s + (c.current?.size ?? 0), 0))}`);
+    if (quiet.length > 0 && !options.verbose) {
+      const same = quiet.filter(rebuilt).length;
+      const what = [quiet.length > same ? count(quiet.length - same, 'unchanged layer') : '', same > 0 ? `${count(same, 'layer')} rebuilt with the same size` : ''];
+      out.push(`  ${listing(what.filter(Boolean))}, ${formatBytes(quiet.reduce((s, c) => s + (c.current?.size ?? 0), 0))}`);
     }
   }
 
   if (report.freshness.length > 0) {
     out.push('', 'Base images');
     for (const f of report.freshness) {
-      const age = f.ageDays === undefined ? '' : `, ${f.ageDays} days old`;
-      out.push(`  ${plainText(f.use.reference)} [${plainText(f.use.stage)}]: ${f.verdict}${age}`);
+      const age = f.ageDays === undefined ? '' : `, ${count(f.ageDays, 'day')} old`;
+      out.push(`  ${plainText(imageName(f.use.reference))} [${plainText(f.use.stage)}]: ${VERDICT_WORDS[f.verdict]}${age}`);
       for (const reason of f.reasons) out.push(`    - ${plainText(reason)}`);
     }
   }
+  if (report.layerReuse) out.push('', `Build cache: ${report.layerReuse.replaceAll('`', '')}.`);
   out.push('', report.image.sizeKind === 'compressed' ? 'Sizes: compressed registry blobs.' : 'Sizes: uncompressed engine layers.');
   return out.join('\n') + '\n';
 }
 
 function label(c: LayerChange, width: number): string {
-  const text = (o: LayerOrigin) => plainText(originLabel(o));
+  const text = (o: LayerOrigin) => plainText(o.kind === 'base' ? `base image ${imageName(o.reference)}` : originLabel(o));
   const now = text(c.origin);
   const full = c.baselineOrigin && c.origin.kind === 'base' ? `${text(c.baselineOrigin)} -> ${now}` : now;
   return truncate(full, width);

@@ -35,3 +35,8 @@ export function formatChange(bytes: number, percent?: number): string {
   const p = formatPercent(percent);
   return p ? `${formatDelta(bytes)} (${p})` : formatDelta(bytes);
 }
+
+/** A size or change that must not wrap mid-value in a narrow column ("922 kB", not "922 / kB"). */
+export function unbreakable(text: string): string {
+  return text.replace(/ /g, '\u00a0');
+}
