@@ -154,6 +154,10 @@ describe.each(REGISTRY_KINDS)('%s', (kind) => {
     it('reports a missing tag clearly', async () => {
       await expect(new RegistryClient({ fetch }).headDigest(`${open.host}/acme/app:nope`)).rejects.toThrow(`Manifest ${open.host}/acme/app:nope not found (HTTP 404)`);
       await expect(readImageSummary(new RegistryClient({ fetch }), `${open.host}/acme/app:nope`)).rejects.toThrow(/not found \(HTTP 404: MANIFEST_UNKNOWN/);
+      // Both versions answer in the distribution error shape (detail: an object here), read alike.
+      await expect(new RegistryClient({ fetch }).listTags(`${open.host}/acme/never-pushed`)).rejects.toThrow(
+        `Tags of ${open.host}/acme/never-pushed not found (HTTP 404: NAME_UNKNOWN repository name not known to registry)`,
+      );
     });
 
     it('engine: the loaded image has the same layers (by diffID) as the pushed one, with uncompressed sizes', async () => {

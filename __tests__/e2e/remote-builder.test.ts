@@ -29,10 +29,13 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  const violations = github?.contractViolations ?? [];
   await builder?.stop();
   await github?.stop();
   await cache?.stop();
   await registry?.stop();
+  // Every request the bundled action sent, and every emulated answer, is GitHub's documented shape.
+  expect(violations).toEqual([]);
 });
 
 /** The amd64 manifest's layer bytes, as skopeo (an independent client) reads them. */
