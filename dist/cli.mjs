@@ -29,7 +29,7 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-I3U7VH5I.mjs";
+} from "./chunks/chunk-IMXL6VDB.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-AIVRF5SS.mjs";

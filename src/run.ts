@@ -57,6 +57,8 @@ export interface RunDeps {
 }
 
 export const CACHE_STATE = 'build-cache';
+/** What the post step says when it has no cache to save, because the main step knows why. */
+export const CACHE_POST_NOTE_STATE = 'build-cache-post-note';
 
 function runFacts(deps: Pick<RunDeps, 'env' | 'cacheStore'>): RunFacts {
   return {
@@ -161,6 +163,7 @@ async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, 
     runFacts(deps),
   );
   if (cachePlan.kind !== 'user') deps.logger.info(cachePlan.note);
+  if (cachePlan.kind === 'gha') deps.state.set(CACHE_POST_NOTE_STATE, cachePlan.postNote);
 
   const cache =
     cachePlan.kind === 'local' ? await restoreCache(deps, inputs, { mode: 'dockerfile', image: inputs.image, platforms: inputs.platforms }) : undefined;

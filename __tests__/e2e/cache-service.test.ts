@@ -296,3 +296,41 @@ describe('a cache service that fails costs a warning, never the build', () => {
     expect(stdoutLines.filter((l) => /^::(error|warning)::Failed to restore/.test(l))).toEqual([]);
   });
 });
+
+describe('what BuildKit\'s gha backend (its Go client) needs from the emulation', () => {
+  const twirp = (method: string, body: object) =>
+    fetch(`${service.url}${TWIRP}${method}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${service.env.ACTIONS_RUNTIME_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then((r) => r.json() as Promise<Record<string, string | boolean>>);
+
+  it('resumes a download at an offset (x-ms-range, as the Azure SDK sends it) and logs the keys and entries it served', async () => {
+    const blob = randomBytes(1000);
+    const entry = { key: 'buildkit-blob-1-sha256:abc', version: 'v' };
+    const { signed_upload_url: upload } = await twirp('CreateCacheEntry', entry);
+    expect((await fetch(String(upload), { method: 'PUT', body: blob })).status).toBe(201);
+    expect(await twirp('FinalizeCacheEntryUpload', { ...entry, size_bytes: String(blob.length) })).toMatchObject({ ok: true });
+    const { signed_download_url: download } = await twirp('GetCacheEntryDownloadURL', { ...entry, restore_keys: [entry.key] });
+
+    const tail = await fetch(String(download), { headers: { 'x-ms-range': 'bytes=600-' } });
+    expect(tail.status).toBe(206);
+    expect(tail.headers.get('content-range')).toBe('bytes 600-999/1000');
+    expect(Buffer.from(await tail.arrayBuffer())).toEqual(blob.subarray(600));
+    const middle = await fetch(String(download), { headers: { range: 'bytes=10-19' } });
+    expect(Buffer.from(await middle.arrayBuffer())).toEqual(blob.subarray(10, 20));
+    expect((await fetch(String(download), { headers: { 'x-ms-range': 'bytes=1000-' } })).status).toBe(416);
+    const whole = await fetch(String(download));
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(await whole.arrayBuffer())).toEqual(blob);
+
+    expect(service.requests.filter((r) => r.path.startsWith(TWIRP)).map((r) => r.key)).toEqual([entry.key, entry.key, entry.key]);
+    expect(service.requests.filter((r) => r.method !== 'POST').map((r) => [r.method, r.status, r.entry])).toEqual([
+      ['PUT', 201, 1],
+      ['GET', 206, 1],
+      ['GET', 206, 1],
+      ['GET', 416, 1],
+      ['GET', 200, 1],
+    ]);
+  });
+});

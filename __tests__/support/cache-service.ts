@@ -3,7 +3,9 @@
 //   - twirp JSON: POST /twirp/github.actions.results.api.v1.CacheService/<Method>
 //   - Azure Blob uploads the SDK makes for a path-style (IP host) URL: Put Blob, or Put Block +
 //     Put Block List once the archive passes the SDK's 128 MiB single-shot limit
-//   - a plain GET download (the client only uses the Azure SDK for *.blob.core.windows.net)
+//   - a plain GET download (the client only uses the Azure SDK for *.blob.core.windows.net);
+//     BuildKit's gha backend downloads through the Azure SDK, which resumes at an offset with an
+//     `x-ms-range` header, so ranges are honoured (206)
 // v1 REST (_apis/artifactcache) is not served: github.com no longer offers it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -28,6 +30,10 @@ export interface LoggedRequest {
   /** Path plus the query parameters that tell Azure operations apart (comp, blockid). */
   path: string;
   status: number;
+  /** The cache key a twirp call named (BuildKit's keys carry its scope: `index-<scope>-...`). */
+  key?: string;
+  /** The entry a blob upload or download touched. */
+  entry?: number;
 }
 
 export interface CacheService {
@@ -118,11 +124,13 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
       } catch {
         return twirpError(400, 'malformed', 'request body is not JSON');
       }
+      if (typeof request.key === 'string') logged.key = request.key;
       const ok = (payload: object): void => send(200, payload, { 'content-type': 'application/json' });
       return twirp(url.pathname.slice(TWIRP_PREFIX.length), request, ok, twirpError);
     }
     if (req.method === 'PUT' && url.pathname.startsWith(BLOB_PREFIX)) {
       const entry = stored.find((e) => e.id === Number(url.pathname.slice(BLOB_PREFIX.length)));
+      logged.entry = entry?.id;
       if (!entry || entry.finalized) return send(404, undefined);
       const azureHeaders = { etag: `"0x${entry.id}"`, 'x-ms-request-id': `req-${requests.length}`, 'x-ms-version': '2025-01-05' };
       if (comp === 'block') {
@@ -141,7 +149,16 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
     }
     if (req.method === 'GET' && url.pathname.startsWith('/download/')) {
       const entry = stored.find((e) => e.id === Number(url.pathname.slice('/download/'.length)));
+      logged.entry = entry?.id;
       if (!entry?.finalized || !entry.blob) return send(404, undefined);
+      const range = byteRange(req.headers['x-ms-range'] ?? req.headers.range, entry.blob.length);
+      if (range === 'unsatisfiable') return send(416, undefined, { 'content-range': `bytes */${entry.blob.length}` });
+      if (range) {
+        return send(206, entry.blob.subarray(range.start, range.end + 1), {
+          'content-type': 'application/octet-stream',
+          'content-range': `bytes ${range.start}-${range.end}/${entry.blob.length}`,
+        });
+      }
       return send(200, entry.blob, { 'content-type': 'application/octet-stream' });
     }
     send(404, undefined);
@@ -246,6 +263,16 @@ export function runtimeToken(scopes: Array<{ Scope: string; Permission: number }
   const now = Math.floor(Date.now() / 1000);
   const claims = { nbf: now - 60, exp: now + 6 * 3600, ac: JSON.stringify(scopes) };
   return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.emulated-signature`;
+}
+
+/** `bytes=START-[END]` (Azure's x-ms-range or HTTP Range) -> inclusive bounds; undefined: the whole blob. */
+export function byteRange(header: string | string[] | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const m = /^bytes=(\d+)-(\d*)$/.exec(String(header ?? '').trim());
+  if (!m) return undefined;
+  const start = Number(m[1]);
+  const end = m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
+  if (start >= size || end < start) return 'unsatisfiable';
+  return { start, end };
 }
 
 function listen(server: Server, port: number): Promise<number> {

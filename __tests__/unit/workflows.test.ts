@@ -2,8 +2,9 @@
 // .github/workflows/*.yml parses and is shaped like a workflow; steps that run Strata pass only
 // inputs action.yml declares and read only outputs it declares; the reusable workflow's inputs,
 // secrets and outputs are wired end to end; and the caller examples in docs/reusable-workflow.md
-// use only what the reusable workflow declares. Each check is also run against a deliberately
-// broken copy, so a check that can no longer fail is caught too.
+// use only what the reusable workflow declares; every checkout drops the token; real-pack.yml
+// builds cold and warm in two jobs and asserts the reuse. Each check is also run against a
+// deliberately broken copy, so a check that can no longer fail is caught too.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -290,18 +291,6 @@ function callerProblems(caller: Obj, callable: CallableMeta): string[] {
   return problems;
 }
 
-/** Every actions/checkout keeps the token out of .git/config (which sits inside the build context). */
-function checkoutProblems(wf: Obj): string[] {
-  const problems: string[] = [];
-  for (const [jobId, job] of jobsOf(wf)) {
-    for (const step of stepsOf(job)) {
-      if (typeof step.uses !== 'string' || !step.uses.startsWith('actions/checkout@')) continue;
-      if (objOr(step.with)['persist-credentials'] !== false) problems.push(`job ${jobId}: ${step.uses} without persist-credentials: false`);
-    }
-  }
-  return problems;
-}
-
 /**
  * A registry login whose password is a secret fails on fork and Dependabot PRs (no secrets there):
  * it must not fail the job unless the job pushes (continue-on-error, or an `if:`).
@@ -329,6 +318,66 @@ function isCallable(wf: Obj): boolean {
 
 function yamlBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)].map((m) => m[1]!);
+}
+
+/** actions/checkout leaves the token in .git/config unless told not to; no job here needs it there. */
+function checkoutProblems(wf: Obj): string[] {
+  const problems: string[] = [];
+  for (const [jobId, job] of jobsOf(wf)) {
+    stepsOf(job).forEach((step, i) => {
+      if (typeof step.uses !== 'string' || !step.uses.startsWith('actions/checkout@')) return;
+      const persist = objOr(step.with)['persist-credentials'];
+      if (persist !== false && persist !== 'false') problems.push(`job ${jobId}, step ${i + 1}: actions/checkout without "persist-credentials: false"`);
+    });
+  }
+  return problems;
+}
+
+/** The Strata steps' inputs that make the Actions cache key (and the image) the same in two jobs. */
+const SAME_BUILD_INPUTS = ['mode', 'context', 'image', 'tags', 'push', 'buildpack-builder', 'pack-version'];
+
+/**
+ * real-pack.yml: a cold job and a warm job that `needs` it, each running Strata once in buildpack
+ * mode with the same build inputs; the warm job has no cache of its own (it restores through
+ * Strata, hence the Actions cache) and asserts an exact hit and a non-empty reused-layers output.
+ */
+function realPackProblems(wf: Obj): string[] {
+  const problems: string[] = [];
+  const jobs = new Map(jobsOf(wf));
+  const cold = jobs.get('cold');
+  const warm = jobs.get('warm');
+  if (!cold || !warm) return [`jobs "cold" and "warm" expected, found ${[...jobs.keys()].join(', ') || 'none'}`];
+  const needs = typeof warm.needs === 'string' ? [warm.needs] : Array.isArray(warm.needs) ? warm.needs.map(String) : [];
+  if (!needs.includes('cold')) problems.push('job warm does not need job cold (it would not start after the cold cache is saved)');
+  const strataOf = (id: string, job: Obj): Obj | undefined => {
+    const steps = stepsOf(job).filter(isStrataStep);
+    if (steps.length !== 1) problems.push(`job ${id} runs Strata ${steps.length} times; once expected`);
+    return steps[0];
+  };
+  const coldStrata = strataOf('cold', cold);
+  const warmStrata = strataOf('warm', warm);
+  if (!coldStrata || !warmStrata) return problems;
+  for (const [id, step] of [['cold', coldStrata], ['warm', warmStrata]] as const) {
+    if (objOr(step.with).mode !== 'buildpack') problems.push(`job ${id}: Strata is not in buildpack mode`);
+  }
+  for (const input of SAME_BUILD_INPUTS) {
+    if (objOr(coldStrata.with)[input] !== objOr(warmStrata.with)[input]) problems.push(`input "${input}" differs between the cold and warm jobs`);
+  }
+  for (const step of stepsOf(warm)) {
+    if (typeof step.uses === 'string' && /^actions\/cache(\/restore)?@/.test(step.uses)) problems.push(`job warm restores a cache itself (${step.uses}); only Strata may`);
+  }
+  // The assertions: an env bound to the warm Strata step's output, then tested in a run script.
+  const id = String(warmStrata.id ?? '');
+  const asserted = (output: string, test: RegExp): boolean =>
+    stepsOf(warm).some((step) =>
+      Object.entries(objOr(step.env)).some(([name, value]) => {
+        if (typeof value !== 'string' || !new RegExp(`\\bsteps\\.${id}\\.outputs\\.${output}\\b`).test(value)) return false;
+        return test.test(String(step.run ?? '').replaceAll(`$${name}`, '$VALUE').replaceAll(`\${${name}}`, '$VALUE'));
+      }),
+    );
+  if (!asserted('cache-hit', /test "\$VALUE" = exact/)) problems.push('job warm does not assert cache-hit = exact');
+  if (!asserted('reused-layers', /test -n "\$VALUE"/)) problems.push('job warm does not assert a non-empty reused-layers');
+  return problems;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -405,6 +454,12 @@ describe('.github/workflows', () => {
       // Pinned once, the script refuses to run again, and refuses a short SHA.
       expect(() => execFileSync(join(REPO_ROOT, 'scripts/pin-release.sh'), [sha, 'v1.4.1', copy], { stdio: 'pipe' })).toThrow(/expected one/);
       expect(() => execFileSync(join(REPO_ROOT, 'scripts/pin-release.sh'), ['abc123', 'v1.4.1', copy], { stdio: 'pipe' })).toThrow(/full 40-character/);
+    });
+  });
+
+  describe('real-pack.yml', () => {
+    it('builds cold and warm in two jobs, the warm one restoring through the Actions cache and asserting the reuse', () => {
+      expect(realPackProblems(wfOf('real-pack.yml'))).toEqual([]);
     });
   });
 
@@ -547,12 +602,44 @@ describe('the workflow checks catch', () => {
   it('a checkout that keeps credentials, a secret login that can fail a fork PR', () => {
     const wf = clone('ci.yml');
     delete objOr((firstJob(wf).steps as Obj[])[0]!.with)['persist-credentials'];
-    expect(checkoutProblems(wf).join('\n')).toMatch(/without persist-credentials: false/);
+    expect(checkoutProblems(wf).join('\n')).toMatch(/without "persist-credentials: false"/);
     const login = clone(REUSABLE);
     const step = stepsOf(firstJob(login)).find((st) => String(st.uses).startsWith('docker/login-action@') && String(objOr(st.with).password).includes('secrets.'))!;
     delete step['continue-on-error'];
     delete step.if;
     expect(loginProblems(login).join('\n')).toMatch(/logs in with a secret and can fail a fork or Dependabot PR/);
+  });
+
+  it('a checkout that persists the token', () => {
+    const wf = clone('real-pack.yml');
+    delete objOr(stepsOf(objOr(objOr(wf.jobs).warm))[0]!.with)['persist-credentials'];
+    expect(checkoutProblems(wf)).toEqual(['job warm, step 1: actions/checkout without "persist-credentials: false"']);
+  });
+
+  it('real-pack.yml: cold and warm in one job, a warm job not after the cold one, different inputs, a missing assertion', () => {
+    const oneJob = clone('real-pack.yml');
+    const jobs = objOr(oneJob.jobs);
+    (objOr(jobs.cold).steps as Obj[]).push(...stepsOf(objOr(jobs.warm)));
+    delete jobs.warm;
+    expect(realPackProblems(oneJob)).toEqual(['jobs "cold" and "warm" expected, found cold']);
+    const warmOf = (wf: Obj) => objOr(objOr(wf.jobs).warm);
+    const noNeeds = clone('real-pack.yml');
+    delete warmOf(noNeeds).needs;
+    expect(realPackProblems(noNeeds)).toEqual(['job warm does not need job cold (it would not start after the cold cache is saved)']);
+    const otherTag = clone('real-pack.yml');
+    objOr(strataStepIn({ jobs: { warm: warmOf(otherTag) } }).with).tags = 'real-pack-warm';
+    expect(realPackProblems(otherTag)).toEqual(['input "tags" differs between the cold and warm jobs']);
+    const ownCache = clone('real-pack.yml');
+    (warmOf(ownCache).steps as Obj[]).splice(1, 0, { uses: 'actions/cache@v4', with: { path: '~/.cache/strata', key: 'k' } });
+    expect(realPackProblems(ownCache)).toEqual(['job warm restores a cache itself (actions/cache@v4); only Strata may']);
+    const noReuse = clone('real-pack.yml');
+    const check = stepsOf(warmOf(noReuse)).at(-1)!;
+    check.run = String(check.run).replace(/test -n .*\n/, '');
+    expect(realPackProblems(noReuse)).toEqual(['job warm does not assert a non-empty reused-layers']);
+    const notExact = clone('real-pack.yml');
+    const check2 = stepsOf(warmOf(notExact)).at(-1)!;
+    check2.run = String(check2.run).replace('= exact', '= partial');
+    expect(realPackProblems(notExact)).toEqual(['job warm does not assert cache-hit = exact']);
   });
 
   it('a caller passing an input, secret or output the reusable workflow lacks', () => {

@@ -21,7 +21,7 @@ export interface RunFacts {
 
 export type BuildkitCachePlan =
   | { kind: 'user'; cacheFrom: string[]; cacheTo: string[] }
-  | { kind: 'gha'; scope: string; cacheFrom: string[]; cacheTo: string[]; note: string }
+  | { kind: 'gha'; scope: string; cacheFrom: string[]; cacheTo: string[]; note: string; postNote: string }
   | { kind: 'local'; note: string }
   | { kind: 'none'; note: string };
 
@@ -95,6 +95,8 @@ export function planBuildkitCache(req: BuildkitCacheRequest, builder: BuilderFac
     // ignore-error: an Actions cache outage must cost a cold build, never a failed one.
     cacheFrom: [`type=gha,scope=${scope}`],
     cacheTo: [`type=gha,scope=${scope},mode=max,ignore-error=true`],
-    note: `BuildKit cache: gha backend, scope ${scope}.`,
+    note: `BuildKit cache: BuildKit's gha backend restores and saves it through the GitHub Actions cache itself, during the build (scope ${scope}).`,
+    // The post step saves caches Strata carries; this one BuildKit saved already.
+    postNote: `Nothing to save in the post step: BuildKit's gha backend saved the cache during the build (scope ${scope}).`,
   };
 }

@@ -5,6 +5,7 @@ import type { GitHubContext } from '../github/context.js';
 import type { Inputs } from '../inputs.js';
 import { labelledBase, resolveDockerfileBases, unresolvedOf, usesOf } from './base-images.js';
 import { hostPlatform } from './platforms.js';
+import { ghaCacheFailures, ghaCacheWarning } from './buildkit-progress.js';
 import type { BuilderFacts, BuildkitCachePlan } from './buildkit-cache.js';
 import { runDockerBuild } from './buildx.js';
 import { ociLabels, type DockerBuildPlan } from './dockerfile-args.js';
@@ -124,7 +125,19 @@ export async function buildWithDockerfile(
   bases: BaseImageUse[],
 ): Promise<BuildResult> {
   const plan = dockerBuildPlan(req, labelledBase(bases));
-  const outcome = await runDockerBuild(deps.exec, deps.logger, plan, req.builder);
+  // A gha cache that failed shows only in BuildKit's progress output (the build goes on): keep the
+  // streamed output of the build to read it afterwards.
+  let progress = '';
+  const exec: Exec = {
+    async run(command, args, options) {
+      const result = await deps.exec.run(command, args, options);
+      if (options?.stream) progress += result.stderr + result.stdout;
+      return result;
+    },
+  };
+  const outcome = await runDockerBuild(exec, deps.logger, plan, req.builder);
+  const cacheWarning = ghaCacheWarning(ghaCacheFailures(progress));
+  if (cacheWarning) deps.logger.warning(cacheWarning);
   return {
     mode: 'dockerfile',
     tags: req.tags,
