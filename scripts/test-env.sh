@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Brings up what the tests need on this machine: the real Docker engine, buildx, the CNCF
 # registry and skopeo (../shared/testenv/docker-up.sh, idempotent), and htpasswd for the
-# authenticated-registry tests, and Debian's Chromium (with a font) for the render test, which
-# shows each report as GitHub would (no browser download). Fast when everything is already there.
+# authenticated-registry tests, Debian's Chromium (with a font) for the render test, which
+# shows each report as GitHub would (no browser download), and the distribution registry v3 and
+# buildkitd built from source (scripts/test-registries.sh, cached). Fast when everything is
+# already there.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 testenv=${STRATA_TESTENV:-$here/../shared/testenv}
@@ -52,3 +54,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1 \
     || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; }
 fi
+
+# The distribution registry v3 and buildkitd (remote BuildKit) for the e2e tests that run on more
+# than one registry and builder: built from the Go module proxy once, cached.
+"$here/scripts/test-registries.sh"

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { startRegistry, type TestRegistry } from './registry.ts';
+import { startRegistry, type RegistryKind, type TestRegistry } from './registry.ts';
 import { REPO_ROOT } from './runner.ts';
 
 export const run = promisify(execFile);
@@ -30,8 +30,8 @@ export async function pushBaseImage(ref: string, opts: { platforms?: string; rev
 export type BaseImageOptions = Parameters<typeof pushBaseImage>[1];
 
 /** A loopback registry with a real busybox base image at <host>/library/busybox:1.36. */
-export async function registryWithBase(opts: BaseImageOptions = {}): Promise<{ registry: TestRegistry; base: string }> {
-  const registry = await startRegistry();
+export async function registryWithBase(opts: BaseImageOptions = {}, kind?: RegistryKind): Promise<{ registry: TestRegistry; base: string }> {
+  const registry = await startRegistry({ kind });
   const base = `${registry.host}/library/busybox:1.36`;
   await pushBaseImage(base, opts);
   return { registry, base };
