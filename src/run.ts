@@ -53,6 +53,10 @@ export interface RunDeps {
 }
 
 export const CACHE_STATE = 'build-cache';
+/** Set when SIGINT/SIGTERM stopped the main step: the post step saves nothing from it. */
+export const CANCELLED_STATE = 'cancelled';
+/** Set when the cache service failed or hung in the main step: the post step does not ask it again. */
+export const CACHE_SERVICE_DOWN_STATE = 'cache-service-down';
 
 function runFacts(deps: Pick<RunDeps, 'env' | 'cacheStore'>): RunFacts {
   return {

@@ -1,0 +1,205 @@
+// Adapter: runs one @actions/cache call under watch, and gives it up when bounds.ts says so.
+//
+// @actions/cache cannot be aborted and reports through @actions/core rather than to its caller, so
+// the call is watched from outside, at three places it cannot avoid:
+//   - its HTTP traffic (node's http diagnostics channels): bytes moved on its sockets, and the
+//     status of every response (a 403 on the download URL is seen here, not as the tar failure it
+//     later causes);
+//   - its temp directory (RUNNER_TEMP, pointed at a fresh directory per call): the archive growing
+//     while tar writes or the download arrives;
+//   - the workflow-command lines it writes (one stdout write each): its steps, and the failures it
+//     would otherwise print as red ::error:: annotations.
+// A call that is given up is left to run in the background (the entrypoint exits explicitly); its
+// archive is deleted and its tar killed, so nothing it leaves behind is half-written.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { judgeCacheCall, type CacheCallBounds, type CachePhase, type ObservedResponse } from './bounds.js';
+
+export interface CacheLogLine {
+  command: 'error' | 'warning' | 'debug' | 'info';
+  text: string;
+}
+
+/** Pure: one stdout write of @actions/core back into a command and its unescaped text. */
+export function parseCoreOutput(chunk: string): CacheLogLine {
+  const line = chunk.replace(/\r?\n$/, '');
+  const command = /^::(error|warning|debug)(?: [^:]*)?::(.*)$/s.exec(line);
+  if (!command) return { command: 'info', text: line };
+  const text = command[2]!.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+  return { command: command[1] as CacheLogLine['command'], text };
+}
+
+export class CacheCallAbandonedError extends Error {
+  constructor(
+    readonly what: string,
+    readonly reason: string,
+  ) {
+    super(`${what} was given up: ${reason}`);
+    this.name = 'CacheCallAbandonedError';
+  }
+}
+
+export interface WatchOptions {
+  /** "restoring the build cache ...": for the error message. */
+  what: string;
+  bounds: CacheCallBounds;
+  /** Each line @actions/cache writes; return true to keep it out of the job log. */
+  onLine: (line: CacheLogLine) => boolean;
+  /** How often the call is judged. */
+  pollMs?: number;
+}
+
+export interface WatchedResult<T> {
+  result: T;
+  responses: ObservedResponse[];
+}
+
+const REQUEST_START = 'http.client.request.start';
+const RESPONSE_FINISH = 'http.client.response.finish';
+
+export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOptions): Promise<WatchedResult<T>> {
+  const baseTemp = process.env.RUNNER_TEMP || tmpdir();
+  const callTemp = await mkdtemp(join(baseTemp, 'strata-cache-call-'));
+  const sockets = new Set<Socket>();
+  const responses: ObservedResponse[] = [];
+  const started = Date.now();
+  let lastProgressMs = started;
+  let lastBytes = 0;
+  let phase: CachePhase = 'request';
+  let phaseStartedMs = started;
+  let archiveBytes: number | undefined;
+  let abandoned = false;
+  const progress = (): void => {
+    lastProgressMs = Date.now();
+  };
+
+  const onRequest = (message: unknown): void => {
+    const { request } = message as { request: ClientRequest };
+    if (request.socket) sockets.add(request.socket);
+    request.once('socket', (s: Socket) => sockets.add(s));
+  };
+  const onResponse = (message: unknown): void => {
+    const { request, response } = message as { request: ClientRequest; response: IncomingMessage };
+    const path = request.path.split('?')[0]!;
+    responses.push({
+      status: response.statusCode ?? 0,
+      target: path.startsWith('/twirp/') ? 'service' : 'blob',
+      method: request.method,
+      where: `${request.host}${path}`,
+    });
+    progress();
+  };
+  subscribe(REQUEST_START, onRequest);
+  subscribe(RESPONSE_FINISH, onResponse);
+
+  const stdout = process.stdout;
+  const write = stdout.write;
+  const hook = function (this: typeof stdout, chunk: unknown, ...rest: unknown[]): boolean {
+    if (typeof chunk === 'string') {
+      const line = parseCoreOutput(chunk);
+      if (abandoned) {
+        // A call given up still finishes in the background: its failure is already reported.
+        if (line.command === 'error' || line.command === 'warning' || /^Failed to (save|restore)/.test(line.text)) return true;
+      } else {
+        // The Azure SDK's progress display repeats itself each second: only a changed count is progress.
+        if (!/^Sent \d+ of \d+/.test(line.text)) progress();
+        const size = /^Cache Size: ~\d+ MB \((\d+) B\)$/.exec(line.text);
+        if (size) {
+          phase = 'extract';
+          phaseStartedMs = Date.now();
+          archiveBytes = Number(size[1]);
+        }
+        if (options.onLine(line)) return true;
+      }
+    }
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof stdout.write;
+  stdout.write = hook;
+  process.env.RUNNER_TEMP = callTemp;
+
+  const finish = (): void => {
+    unsubscribe(REQUEST_START, onRequest);
+    unsubscribe(RESPONSE_FINISH, onResponse);
+    process.env.RUNNER_TEMP = baseTemp;
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  const watchdog = new Promise<never>((_resolve, reject) => {
+    timer = setInterval(() => {
+      void (async () => {
+        const bytes = [...sockets].reduce((n, s) => n + s.bytesRead + s.bytesWritten, 0) + (await treeBytes(callTemp));
+        if (bytes !== lastBytes) {
+          lastBytes = bytes;
+          progress();
+        }
+        const verdict = judgeCacheCall({ nowMs: Date.now(), lastProgressMs, phase, phaseStartedMs, archiveBytes, responses }, options.bounds);
+        if (!verdict.go && !abandoned) {
+          abandoned = true;
+          reject(new CacheCallAbandonedError(options.what, verdict.reason));
+        }
+      })();
+    }, options.pollMs ?? 500);
+    timer.unref();
+  });
+
+  try {
+    const result = await Promise.race([call(), watchdog]);
+    return { result, responses };
+  } catch (error) {
+    if (abandoned) {
+      for (const s of sockets) s.destroy();
+      await killArchivers();
+      await rm(callTemp, { recursive: true, force: true }).catch(() => undefined);
+    }
+    throw error;
+  } finally {
+    clearInterval(timer);
+    finish();
+    // Undo only our own layer, and only when the call is over: a call given up keeps writing.
+    if (!abandoned && stdout.write === hook) stdout.write = write;
+    if (!abandoned) await rm(callTemp, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+async function treeBytes(dir: string): Promise<number> {
+  let total = 0;
+  try {
+    for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+      if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name)).catch(() => ({ size: 0 }))).size;
+    }
+  } catch {
+    // gone already
+  }
+  return total;
+}
+
+/** Kills the tar (and its compressor) a given-up call started, so it writes nothing more. */
+async function killArchivers(): Promise<void> {
+  let pids: string[];
+  try {
+    pids = (await readdir('/proc')).filter((p) => /^\d+$/.test(p));
+  } catch {
+    return; // not Linux: nothing to find this way
+  }
+  const ours = new Set([String(process.pid)]);
+  // Two passes reach tar's children too (zstd, gzip).
+  for (let pass = 0; pass < 2; pass++) {
+    for (const pid of pids) {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+      const m = /^\d+ \((.*)\) \S+ (\d+)/s.exec(stat);
+      if (m && ours.has(m[2]!) && !ours.has(pid) && /^(tar|gtar|zstd|zstdmt|gzip|pigz)$/.test(m[1]!)) ours.add(pid);
+    }
+  }
+  ours.delete(String(process.pid));
+  for (const pid of ours) {
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
