@@ -73,8 +73,9 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
   let phaseStartedMs = started;
   let archiveBytes: number | undefined;
   let abandoned = false;
+  // Never earlier than an announced backoff's end (see below).
   const progress = (): void => {
-    lastProgressMs = Date.now();
+    lastProgressMs = Math.max(lastProgressMs, Date.now());
   };
 
   const onRequest = (message: unknown): void => {
@@ -89,7 +90,7 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
       status: response.statusCode ?? 0,
       target: path.startsWith('/twirp/') ? 'service' : 'blob',
       method: request.method,
-      where: `${request.host}${path}`,
+      where: `${String(request.getHeader('host') ?? request.host)}${path}`,
     });
     progress();
   };
@@ -107,6 +108,9 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
       } else {
         // The Azure SDK's progress display repeats itself each second: only a changed count is progress.
         if (!/^Sent \d+ of \d+/.test(line.text)) progress();
+        // The twirp client announces its backoff: waiting it out is not a stall.
+        const backoff = /Retrying request in (\d+) ms/.exec(line.text);
+        if (backoff) lastProgressMs = Date.now() + Number(backoff[1]);
         const size = /^Cache Size: ~\d+ MB \((\d+) B\)$/.exec(line.text);
         if (size) {
           phase = 'extract';
