@@ -125,7 +125,8 @@ function save(cacheStore: CacheStore, restored: RestoredBuildCache = { hit: 'mis
 /** A good entry in the service, and the cache directory gone, as on a fresh runner. */
 async function seedEntry(blobBytes?: number): Promise<void> {
   await writeBuildkitCache(blobBytes);
-  expect((await save(store())).saved).toBe(true);
+  const seeded = await save(store());
+  expect(seeded.saved, seeded.reason).toBe(true);
   await rm(cacheDir, { recursive: true, force: true });
   log.length = 0;
 }
@@ -205,8 +206,8 @@ describe('Actions cache service faults', () => {
     const { value, ms } = await timed(() => restore(store()));
     // Twice the stall bound in all, but never a stall.
     expect(ms).toBeGreaterThan(2 * STALL_MS);
-    expect(value).toMatchObject({ hit: 'exact' });
     expect(warnings()).toEqual([]);
+    expect(value).toMatchObject({ hit: 'exact' });
   });
 
   it('403 on the download URL: reported as the refusal, not as a tar failure', async () => {

@@ -97,3 +97,14 @@ describe('describeFailure', () => {
     expect(describeFailure(['a', 'b'], [])).toBe('a; b');
   });
 });
+
+describe('describeFailure with what tar said', () => {
+  it('adds tar\'s first reason to @actions/cache\'s exit-code message', () => {
+    expect(
+      describeFailure(["Failed to restore: \"/usr/bin/tar\" failed with error: The process '/usr/bin/tar' failed with exit code 2"], [], [
+        '/usr/bin/tar: cache/index.json: Cannot write: No space left on device',
+        '/usr/bin/tar: Exiting with failure status due to previous errors',
+      ]),
+    ).toBe("Failed to restore: \"/usr/bin/tar\" failed with error: The process '/usr/bin/tar' failed with exit code 2 (/usr/bin/tar: cache/index.json: Cannot write: No space left on device)");
+  });
+});

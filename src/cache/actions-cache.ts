@@ -89,7 +89,7 @@ export function createActionsCacheStore(options: ActionsCacheStoreOptions = {}):
       const log: CallLog = { failures: [], keyTaken: false, archiveBytes: undefined };
       const bounds = options.bounds?.[size] ?? CACHE_CALL_BOUNDS[size];
       try {
-        const { result, responses } = await watchCacheCall(() => call(cache, log), {
+        const { result, responses, toolErrors } = await watchCacheCall(() => call(cache, log), {
           what,
           bounds,
           onLine: (line) => {
@@ -100,7 +100,7 @@ export function createActionsCacheStore(options: ActionsCacheStoreOptions = {}):
             return meaning.kind === 'failure' || meaning.kind === 'reservation-summary';
           },
         });
-        if (log.failures.length > 0) throw new Error(describeFailure(log.failures, responses));
+        if (log.failures.length > 0) throw new Error(describeFailure(log.failures, responses, toolErrors));
         return result;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -148,10 +148,14 @@ export class CacheServiceDownError extends Error {
  * Pure: one message for a failed call. A storage URL that refused us is named as such: @actions/cache
  * downloads the refusal's XML body as if it were the archive and then reports tar's failure on it.
  */
-export function describeFailure(failures: readonly string[], responses: readonly ObservedResponse[]): string {
+export function describeFailure(failures: readonly string[], responses: readonly ObservedResponse[], toolErrors: readonly string[] = []): string {
   const refused = responses.find((r) => r.target === 'blob' && r.status >= 400);
   if (refused) return `the cache ${refused.method === 'GET' ? 'download' : 'upload'} URL ${refused.where} answered HTTP ${refused.status}`;
-  return failures.join('; ');
+  // tar's first complaint says why (a full disk, a cut archive); the rest repeat it per file.
+  const why =
+    toolErrors.find((l) => /No space left on device|Disk quota exceeded/.test(l)) ??
+    toolErrors.find((l) => !/Exiting with failure status|Error is not recoverable/.test(l));
+  return failures.join('; ') + (why ? ` (${why})` : '');
 }
 
 function isGhes(serverUrl: string | undefined): boolean {

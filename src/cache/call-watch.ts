@@ -56,6 +56,8 @@ export interface WatchOptions {
 export interface WatchedResult<T> {
   result: T;
   responses: ObservedResponse[];
+  /** What tar and its compressor said on stderr ("Cannot write: No space left on device"). */
+  toolErrors: string[];
 }
 
 const REQUEST_START = 'http.client.request.start';
@@ -97,9 +99,17 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
   subscribe(REQUEST_START, onRequest);
   subscribe(RESPONSE_FINISH, onResponse);
 
+  const toolErrors: string[] = [];
+  let partial = '';
+  const collectToolErrors = (chunk: unknown): void => {
+    const lines = (partial + (typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString() : '')).split('\n');
+    partial = lines.pop()!.slice(-4096);
+    for (const line of lines) if (/^\S*\b(tar|zstd|zstdmt|gzip|unzstd): /.test(line) && toolErrors.length < 20) toolErrors.push(line.trim());
+  };
   const stdout = process.stdout;
   const write = stdout.write;
   const hook = function (this: typeof stdout, chunk: unknown, ...rest: unknown[]): boolean {
+    if (!abandoned) collectToolErrors(chunk);
     if (typeof chunk === 'string') {
       const line = parseCoreOutput(chunk);
       if (abandoned) {
@@ -123,11 +133,21 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
     return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
   } as typeof stdout.write;
   stdout.write = hook;
+  // tar's complaints come through @actions/exec (stderr, copied to stdout as Buffers); @actions/cache's
+  // own message is just tar's exit code.
+  const stderr = process.stderr;
+  const writeErr = stderr.write;
+  const errHook = function (this: typeof stderr, chunk: unknown, ...rest: unknown[]): boolean {
+    collectToolErrors(chunk);
+    return (writeErr as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof stderr.write;
+  stderr.write = errHook;
   process.env.RUNNER_TEMP = callTemp;
 
   const finish = (): void => {
     unsubscribe(REQUEST_START, onRequest);
     unsubscribe(RESPONSE_FINISH, onResponse);
+    if (stderr.write === errHook) stderr.write = writeErr;
     process.env.RUNNER_TEMP = baseTemp;
   };
 
@@ -152,7 +172,7 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
 
   try {
     const result = await Promise.race([call(), watchdog]);
-    return { result, responses };
+    return { result, responses, toolErrors };
   } catch (error) {
     if (abandoned) {
       for (const s of sockets) s.destroy();
