@@ -1,7 +1,7 @@
 // A runner harness that executes dist/ exactly as the GitHub Actions runner does: INPUT_* from
 // action.yml's defaults plus the step's `with:`, the GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV /
 // GITHUB_STEP_SUMMARY files, an event payload file, and the post step run with the saved STATE_*.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -78,14 +78,24 @@ function parseAnnotations(stdout: string): StepRun['annotations'] {
   return found;
 }
 
-function runNode(entry: string, env: Record<string, string>, cwd: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+/** Watches a running step's output; can signal the step's node process as the runner does on cancel. */
+export type StepWatcher = (output: string, step: ChildProcess) => void;
+
+function runNode(entry: string, env: Record<string, string>, cwd: string, watch?: StepWatcher): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise) => {
     const child = spawn(process.execPath, [entry], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolvePromise({ exitCode: code ?? 1, stdout, stderr }));
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      watch?.(stdout + stderr, child);
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      watch?.(stdout + stderr, child);
+    });
+    // A step ended by a signal: the exit code a shell would report.
+    child.on('close', (code, signal) => resolvePromise({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
   });
 }
 
@@ -149,10 +159,10 @@ export class ActionJob {
     return env;
   }
 
-  private async step(step: 'main' | 'post', extra: Record<string, string>): Promise<StepRun> {
+  private async step(step: 'main' | 'post', extra: Record<string, string>, watch?: StepWatcher): Promise<StepRun> {
     const env = { ...this.baseEnv(step), ...extra };
     const entry = join(REPO_ROOT, step === 'main' ? this.action.runs.main : this.action.runs.post!);
-    const r = await runNode(entry, env, this.opts.workspace);
+    const r = await runNode(entry, env, this.opts.workspace, watch);
     const read = (f: string) => readFileSync(join(this.dir, `${step}-${f}`), 'utf8');
     const run: StepRun = {
       ...r,
@@ -165,8 +175,8 @@ export class ActionJob {
     return run;
   }
 
-  async main(): Promise<StepRun> {
-    const run = await this.step('main', {});
+  async main(watch?: StepWatcher): Promise<StepRun> {
+    const run = await this.step('main', {}, watch);
     this.state = run.state;
     return run;
   }
