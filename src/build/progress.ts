@@ -4,7 +4,7 @@
 // BuildKit) until the client's connection is cut. So:
 //   - a cache import ("importing cache manifest from gha:...") that shows nothing for
 //     `importStallMs` means: stop, and build again without the cache;
-//   - a cache export ("exporting cache to GitHub Actions Cache") that shows nothing for
+//   - a cache export ("exporting to GitHub Actions Cache") that shows nothing for
 //     `exportStallMs` after the image was exported means: stop, and report the image as built,
 //     with a cache warning.
 // Pure: lines and clock readings in, a verdict out; build/buildx.ts does the stopping.
@@ -36,7 +36,8 @@ export function newBuildProgress(): BuildProgress {
 }
 
 const IMAGE_EXPORT = /^exporting to (image|docker image format|oci image format|client)/;
-const CACHE_EXPORT = /^exporting cache\b/;
+// buildx 0.29 / BuildKit 0.25 print "exporting to GitHub Actions Cache"; older ones "exporting cache".
+const CACHE_EXPORT = /^exporting (cache\b|to GitHub Actions Cache)/;
 const CACHE_IMPORT = /^importing cache manifest from /;
 
 /** Pure (mutates only `progress`): one line of plain progress output. */
