@@ -104,7 +104,7 @@ export function createActionsCacheStore(options: ActionsCacheStoreOptions = {}):
         return result;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        if (!(error instanceof CacheEntryExistsError) && isServiceFault(message)) breaker.trip(`${what} failed: ${message}`);
+        if (!(error instanceof CacheEntryExistsError) && isServiceFault(message)) breaker.trip(message);
         throw error;
       }
     });
@@ -114,6 +114,9 @@ export function createActionsCacheStore(options: ActionsCacheStoreOptions = {}):
 
     restore: (paths, primaryKey, restoreKeys, size = 'archive') =>
       guarded(`restoring "${primaryKey}"`, size, (cache) => cache.restoreCache(paths, primaryKey, restoreKeys)),
+
+    lookup: (paths, primaryKey, restoreKeys) =>
+      guarded(`looking up "${primaryKey}"`, 'snapshot', (cache) => cache.restoreCache(paths, primaryKey, restoreKeys, { lookupOnly: true })),
 
     save: async (paths, key, size = 'archive') => {
       let log: CallLog | undefined;

@@ -112,10 +112,7 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
     if (!abandoned) collectToolErrors(chunk);
     if (typeof chunk === 'string') {
       const line = parseCoreOutput(chunk);
-      if (abandoned) {
-        // A call given up still finishes in the background: its failure is already reported.
-        if (line.command === 'error' || line.command === 'warning' || /^Failed to (save|restore)/.test(line.text)) return true;
-      } else {
+      if (!abandoned) {
         // The Azure SDK's progress display repeats itself each second: only a changed count is progress.
         if (!/^Sent \d+ of \d+/.test(line.text)) progress();
         // The twirp client announces its backoff: waiting it out is not a stall.
@@ -127,8 +124,10 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
           phaseStartedMs = Date.now();
           archiveBytes = Number(size[1]);
         }
-        if (options.onLine(line)) return true;
       }
+      // A call given up still finishes in the background: its failure, already reported, stays out
+      // of the log (only @actions/cache's own lines are held back, never the step's).
+      if (options.onLine(line)) return true;
     }
     return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
   } as typeof stdout.write;

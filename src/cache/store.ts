@@ -8,6 +8,8 @@ export interface CacheStore {
   isAvailable(): boolean;
   /** Restores `paths`; returns the key that matched, or undefined on a miss. Throws on service errors. */
   restore(paths: string[], primaryKey: string, restoreKeys: string[], size?: CacheCallSize): Promise<string | undefined>;
+  /** Asks whether an entry exists, downloading nothing; returns the key that matched. Throws on service errors. */
+  lookup(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<string | undefined>;
   /** Saves `paths` under `key`; returns the archive size in bytes that was uploaded. Throws on errors. */
   save(paths: string[], key: string, size?: CacheCallSize): Promise<number>;
 }
