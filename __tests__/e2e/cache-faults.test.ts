@@ -275,4 +275,41 @@ describe('Actions cache service faults', () => {
     expect(service.bytesUploaded).toBe(uploaded);
     expect(redAnnotations()).toEqual([]);
   });
+
+  it('an entry saved under another $HOME is not an exact hit: it lands in that home, not where BuildKit reads', async () => {
+    const homeA = join(work, 'home-a');
+    const homeB = join(work, 'home-b');
+    const relative = '.cache/strata/buildkit-local/app';
+    const withHome = async <T>(home: string, fn: () => Promise<T>): Promise<T> => {
+      const before = process.env.HOME;
+      process.env.HOME = home;
+      try {
+        return await fn();
+      } finally {
+        process.env.HOME = before;
+      }
+    };
+    const at = (home: string) => ({ path: `~/${relative}`, dir: join(home, relative) });
+    // Job 1, HOME=a: saves.
+    cacheDir = at(homeA).dir;
+    await writeBuildkitCache();
+    const first = await withHome(homeA, () =>
+      saveBuildCache({ store: store(), logger, paths: [at(homeA).path], keys, buildSucceeded: true, restored: { hit: 'miss' }, fingerprint: () => buildkitCacheFingerprint(at(homeA).dir) }),
+    );
+    expect(first.saved).toBe(true);
+    // Job 2, HOME=b: the same `~/` path, so the same cache version: the service finds the entry.
+    const restored = await withHome(homeB, () =>
+      restoreBuildCache({
+        store: store(),
+        logger,
+        paths: [at(homeB).path],
+        keys,
+        fingerprint: () => buildkitCacheFingerprint(at(homeB).dir),
+        discard: () => rm(at(homeB).dir, { recursive: true, force: true }),
+      }),
+    );
+    expect(restored).toEqual({ hit: 'miss' });
+    expect(warnings()).toEqual([expect.stringMatching(/^Build cache ".*" was restored, but not where the build reads it \(was it saved by a job with another \$HOME\?\): building without it\.$/)]);
+    expect(existsSync(at(homeB).dir)).toBe(false);
+  });
 });

@@ -46,8 +46,24 @@ export async function restoreBuildCache(args: RestoreBuildCacheArgs): Promise<Re
     logger.info(`No build cache found for "${keys.primary}" or its restore keys.`);
     return { hit };
   }
+  let fingerprint: string | undefined;
+  let unreadable = false;
+  try {
+    fingerprint = await args.fingerprint();
+  } catch (error) {
+    unreadable = true;
+    logger.warning(`Could not fingerprint the restored build cache: ${messageOf(error)}`);
+  }
+  if (!unreadable && fingerprint === undefined) {
+    // @actions/cache extracts to the paths as they were when saved (relative to the workspace), so
+    // an entry saved under another $HOME lands in that home, not where the build looks: a hit in
+    // name only. Every saved entry had a fingerprint, so none here means nothing usable arrived.
+    logger.warning(
+      `Build cache "${matchedKey}" was restored, but not where the build reads it (was it saved by a job with another $HOME?): building without it.`,
+    );
+    return { hit: 'miss' };
+  }
   logger.info(`Build cache restored from "${matchedKey}" (${hit} hit).`);
-  const fingerprint = await attempt(logger, 'Could not fingerprint the restored build cache', args.fingerprint);
   if (args.afterRestore) await attempt(logger, 'Could not finish restoring the build cache', args.afterRestore);
   return { hit, matchedKey, ...(fingerprint === undefined ? {} : { fingerprint }) };
 }
