@@ -64,8 +64,8 @@ const REQUEST_START = 'http.client.request.start';
 const RESPONSE_FINISH = 'http.client.response.finish';
 
 export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOptions): Promise<WatchedResult<T>> {
-  const baseTemp = process.env.RUNNER_TEMP || tmpdir();
-  const callTemp = await mkdtemp(join(baseTemp, 'strata-cache-call-'));
+  const runnerTemp = process.env.RUNNER_TEMP;
+  const callTemp = await mkdtemp(join(runnerTemp || tmpdir(), 'strata-cache-call-'));
   const sockets = new Set<Socket>();
   const responses: ObservedResponse[] = [];
   const started = Date.now();
@@ -147,7 +147,8 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
     unsubscribe(REQUEST_START, onRequest);
     unsubscribe(RESPONSE_FINISH, onResponse);
     if (stderr.write === errHook) stderr.write = writeErr;
-    process.env.RUNNER_TEMP = baseTemp;
+    if (runnerTemp === undefined) delete process.env.RUNNER_TEMP;
+    else process.env.RUNNER_TEMP = runnerTemp;
   };
 
   let timer: NodeJS.Timeout | undefined;
