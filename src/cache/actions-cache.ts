@@ -123,7 +123,7 @@ export function createActionsCacheStore(options: ActionsCacheStoreOptions = {}):
       const result = await guarded(`saving "${key}"`, size, async (cache, watched) => {
         log = watched;
         const id = await cache.saveCache(paths, key);
-        // Read before the watch judges the call: a 409 is not a service fault.
+        // A 409: the entry exists already. Not a service fault: the breaker stays closed.
         if (watched.keyTaken) throw new CacheEntryExistsError(key);
         return id;
       });
