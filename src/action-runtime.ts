@@ -119,5 +119,7 @@ export async function runStep(run: { step: 'main'; inputs: Inputs } | { step: 'p
   // Nothing Strata started outlives the step (a command given up keeps its own process group).
   signalRunning('SIGKILL');
   // @actions/cache can't abort a hung request; a socket left open must not keep the step alive.
-  process.exit(cancellation?.cancelled() ? 1 : undefined);
+  // (process.exit(undefined) exits 0 on Node 24, whatever process.exitCode says.)
+  if (cancellation?.cancelled()) process.exit(1);
+  process.exit();
 }
