@@ -160,7 +160,6 @@ describe('Docker engine faults', () => {
         metadataFile: join(context, 'meta.json'),
         iidFile: join(context, 'iid'),
       },
-      { driver: 'docker', buildxVersion: '0.29.0', containerdStore: true },
     );
     await expect(build).rejects.toThrow(/docker buildx build failed:[\s\S]*The connection to the Docker engine dropped during the build \(did the daemon restart\?\)/);
     expect(cut).toBe(true);

@@ -84,13 +84,12 @@ function plan(scope: string): DockerBuildPlan {
   };
 }
 
-const facts = { driver: 'docker', buildxVersion: '0.29.0', containerdStore: true };
 
 describe('a gha cache service that accepts and never answers', () => {
   it('during the export, after the image is built: the build is ended and reported as built, with a cache warning', async () => {
     const svc = await hangingService('hang-upload');
     const started = Date.now();
-    const outcome = await runDockerBuild(createExec(quiet), logger, plan(`strata-hang-export-${process.pid}`), facts, { bounds: BOUNDS, pollMs: 250 });
+    const outcome = await runDockerBuild(createExec(quiet), logger, plan(`strata-hang-export-${process.pid}`), { bounds: BOUNDS, pollMs: 250 });
     const took = Date.now() - started;
     await svc.stop(); // cut BuildKit's hung connections at once
     // BuildKit reached the hung service (a reservation it never got an answer to).
@@ -111,7 +110,7 @@ describe('a gha cache service that accepts and never answers', () => {
     // connection drops the engine's BuildKit builds nothing (BuildKit's limitation, noted in the
     // README): the test cuts it when Strata gives up, as the service's load balancer eventually would.
     const cutting: Logger = { ...logger, warning: (m) => (logger.warning(m), void svc.stop()) };
-    const outcome = await runDockerBuild(createExec(quiet), cutting, plan(`strata-hang-import-${process.pid}`), facts, { bounds: BOUNDS, pollMs: 250 });
+    const outcome = await runDockerBuild(createExec(quiet), cutting, plan(`strata-hang-import-${process.pid}`), { bounds: BOUNDS, pollMs: 250 });
     const took = Date.now() - started;
     await svc.stop();
     expect(svc.requests.some((r) => r.path === `${TWIRP}GetCacheEntryDownloadURL`)).toBe(true);

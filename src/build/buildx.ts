@@ -95,7 +95,6 @@ export async function runDockerBuild(
   exec: Exec,
   logger: Logger,
   plan: DockerBuildPlan,
-  _facts: BuilderFacts,
   options: DockerBuildOptions = {},
 ): Promise<DockerBuildOutcome> {
   const first = await watchedBuild(exec, logger, plan, options);

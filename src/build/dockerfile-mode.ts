@@ -113,7 +113,7 @@ export async function buildWithDockerfile(
   bases: BaseImageUse[],
 ): Promise<BuildResult> {
   const plan = dockerBuildPlan(req, bases.find((b) => b.runtime));
-  const outcome = await runDockerBuild(deps.exec, deps.logger, plan, req.builder);
+  const outcome = await runDockerBuild(deps.exec, deps.logger, plan);
   return {
     mode: 'dockerfile',
     tags: req.tags,
