@@ -142,7 +142,7 @@ interface CallLog {
 /** The service is not asked again in this step (nor its post step): it failed or hung before. */
 export class CacheServiceDownError extends Error {
   constructor(readonly earlier: string) {
-    super(`the Actions cache service is not asked again in this step: ${earlier}`);
+    super(`the Actions cache service is not asked again (it failed earlier in this job): ${earlier}`);
     this.name = 'CacheServiceDownError';
   }
 }

@@ -11,6 +11,7 @@
 //     would otherwise print as red ::error:: annotations.
 // A call that is given up is left to run in the background (the entrypoint exits explicitly); its
 // archive is deleted and its tar killed, so nothing it leaves behind is half-written.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
@@ -63,6 +64,18 @@ export interface WatchedResult<T> {
 const REQUEST_START = 'http.client.request.start';
 const RESPONSE_FINISH = 'http.client.response.finish';
 
+interface CallContext {
+  abandoned: boolean;
+  onLine: (line: CacheLogLine) => boolean;
+}
+
+/**
+ * Which call a line or a request belongs to. A call given up goes on in the background (in this
+ * step, nothing else asks the service after it: the breaker is open); its late lines and requests
+ * must not be taken for those of a call that runs later in the same process.
+ */
+const currentCall = new AsyncLocalStorage<CallContext>();
+
 export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOptions): Promise<WatchedResult<T>> {
   const runnerTemp = process.env.RUNNER_TEMP;
   const callTemp = await mkdtemp(join(runnerTemp || tmpdir(), 'strata-cache-call-'));
@@ -75,6 +88,8 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
   let phaseStartedMs = started;
   let archiveBytes: number | undefined;
   let abandoned = false;
+  const context: CallContext = { abandoned: false, onLine: options.onLine };
+  const ownRequests = new WeakSet<ClientRequest>();
   // Never earlier than an announced backoff's end (see below).
   const progress = (): void => {
     lastProgressMs = Math.max(lastProgressMs, Date.now());
@@ -82,11 +97,14 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
 
   const onRequest = (message: unknown): void => {
     const { request } = message as { request: ClientRequest };
+    if (currentCall.getStore() !== context) return;
+    ownRequests.add(request);
     if (request.socket) sockets.add(request.socket);
     request.once('socket', (s: Socket) => sockets.add(s));
   };
   const onResponse = (message: unknown): void => {
     const { request, response } = message as { request: ClientRequest; response: IncomingMessage };
+    if (!ownRequests.has(request)) return;
     const path = request.path.split('?')[0]!;
     responses.push({
       status: response.statusCode ?? 0,
@@ -109,6 +127,12 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
   const stdout = process.stdout;
   const write = stdout.write;
   const hook = function (this: typeof stdout, chunk: unknown, ...rest: unknown[]): boolean {
+    const owner = currentCall.getStore();
+    if (owner !== context) {
+      // Another call's line: a given-up call's failure stays out of the log, the rest passes on.
+      if (owner?.abandoned && typeof chunk === 'string' && owner.onLine(parseCoreOutput(chunk))) return true;
+      return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+    }
     if (!abandoned) collectToolErrors(chunk);
     if (typeof chunk === 'string') {
       const line = parseCoreOutput(chunk);
@@ -137,7 +161,7 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
   const stderr = process.stderr;
   const writeErr = stderr.write;
   const errHook = function (this: typeof stderr, chunk: unknown, ...rest: unknown[]): boolean {
-    collectToolErrors(chunk);
+    if (currentCall.getStore() === context) collectToolErrors(chunk);
     return (writeErr as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
   } as typeof stderr.write;
   stderr.write = errHook;
@@ -163,6 +187,7 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
         const verdict = judgeCacheCall({ nowMs: Date.now(), lastProgressMs, phase, phaseStartedMs, archiveBytes, responses }, options.bounds);
         if (!verdict.go && !abandoned) {
           abandoned = true;
+          context.abandoned = true;
           reject(new CacheCallAbandonedError(options.what, verdict.reason));
         }
       })();
@@ -171,7 +196,7 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
   });
 
   try {
-    const result = await Promise.race([call(), watchdog]);
+    const result = await Promise.race([currentCall.run(context, call), watchdog]);
     return { result, responses, toolErrors };
   } catch (error) {
     if (abandoned) {
