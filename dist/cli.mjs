@@ -31,7 +31,7 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-TM6CGH3U.mjs";
+} from "./chunks/chunk-PZOWKSFK.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-NITEZRW4.mjs";

@@ -6,18 +6,32 @@ import { homedir, tmpdir } from 'node:os';
 import { readGitHubContext } from './github/context.js';
 import { actionsLogger, actionsOutputs, actionsState, addPath, failStep, maskSecret, writeJobSummary } from './io/actions.js';
 import { createContextFiles } from './io/context-files.js';
-import { createExec } from './io/exec.js';
+import { createExec, signalRunning } from './io/exec.js';
 import type { Inputs } from './inputs.js';
-import { runMain, type RunDeps } from './run.js';
+import { CACHE_SERVICE_DOWN_STATE, CANCELLED_STATE, runMain, type RunDeps } from './run.js';
 import { runPost } from './post-step.js';
 import { createActionsCacheStore } from './cache/actions-cache.js';
+import { createCacheBreaker } from './cache/bounds.js';
+import { watchCancellation } from './io/cancellation.js';
+
+/**
+ * One breaker per step over the cache service, carried to the post step through the state: a
+ * service that hung in the main step is not asked again to save.
+ */
+function cacheStore(env: NodeJS.ProcessEnv) {
+  const breaker = createCacheBreaker(actionsState.get(CACHE_SERVICE_DOWN_STATE), (reason) => {
+    actionsState.set(CACHE_SERVICE_DOWN_STATE, reason);
+    actionsLogger.info(`The Actions cache service is not asked again in this job's steps: ${reason}`);
+  });
+  return createActionsCacheStore({ env, breaker });
+}
 
 function postDeps(): Parameters<typeof runPost>[0] {
   return {
     state: actionsState,
     logger: actionsLogger,
     exec: createExec(),
-    cacheStore: createActionsCacheStore({ env: process.env }),
+    cacheStore: cacheStore(process.env),
   };
 }
 
@@ -38,7 +52,7 @@ function mainDeps(): RunDeps {
     tempDir: mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'strata-')),
     now: () => new Date(),
     maskSecret,
-    cacheStore: createActionsCacheStore({ env }),
+    cacheStore: cacheStore(env),
     addPath,
     toolCache: () => import('@actions/tool-cache'),
     rebaseRegistry: async (inputs) =>
@@ -87,10 +101,26 @@ export function failureSummary(message: string): string {
 
 export async function runStep(run: { step: 'main'; inputs: Inputs } | { step: 'post' }): Promise<void> {
   const { step } = run;
+  // The runner cancels a step with SIGINT, then SIGTERM: both go on to the build's process group.
+  const cancellation =
+    step === 'main'
+      ? watchCancellation({
+          forward: signalRunning,
+          onCancel: (signal) => {
+            actionsState.set(CANCELLED_STATE, signal);
+            failStep(`Strata was cancelled (${signal}): the build was stopped and no cache will be saved.`);
+          },
+        })
+      : undefined;
   try {
     if (run.step === 'main') await runMain(mainDeps(), run.inputs);
     else await runPost(postDeps());
   } catch (e) {
+    if (cancellation?.cancelled()) {
+      cancellation.stop();
+      signalRunning('SIGKILL');
+      process.exit(1);
+    }
     const message = e instanceof Error ? e.message : String(e);
     // The post step only saves caches: it warns, like actions/cache's save, and never fails the job.
     if (step === 'post') actionsLogger.warning(message);
@@ -99,6 +129,11 @@ export async function runStep(run: { step: 'main'; inputs: Inputs } | { step: 'p
       await writeJobSummary(failureSummary(message)).catch(() => undefined);
     }
   }
+  cancellation?.stop();
+  // Nothing Strata started outlives the step (a command given up keeps its own process group).
+  signalRunning('SIGKILL');
   // @actions/cache can't abort a hung request; a socket left open must not keep the step alive.
+  // (process.exit(undefined) exits 0 on Node 24, whatever process.exitCode says.)
+  if (cancellation?.cancelled()) process.exit(1);
   process.exit();
 }

@@ -9,12 +9,22 @@ export interface ExecOptions {
   input?: string | Buffer;
   /** Stream the child's output to the log as it runs (builds do; probes don't). */
   stream?: boolean;
+  /** Stop the command (its whole process group) after this long; 0 for no limit. Default: io/command-bounds.ts. */
+  timeoutMs?: number;
+  /** Each complete line of output as it arrives (a build's progress). */
+  onLine?: (line: string, stream: 'out' | 'err') => void;
+  /** Aborting it stops the command and its process group. */
+  signal?: AbortSignal;
 }
 
 export interface ExecResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** The command ran past its time limit and was stopped; stderr says which command hung. */
+  timedOut?: boolean;
+  /** The signal that ended it, if one did. */
+  signal?: string;
 }
 
 /** Runs a program; never throws on a non-zero exit (callers decide what that means). */

@@ -1,9 +1,13 @@
 // The post step: runs after the job's other steps and saves the build cache, only when the build
-// succeeded and only when it changed. It never fails the job (save only warns).
+// succeeded, was not cancelled, and only when it changed. It never fails the job (save only warns).
 import { saveAfterBuild, type CacheState } from './cache/build-cache.js';
-import { CACHE_POST_NOTE_STATE, CACHE_STATE, type RunDeps } from './run.js';
+import { CACHE_POST_NOTE_STATE, CACHE_STATE, CANCELLED_STATE, type RunDeps } from './run.js';
 
 export async function runPost(deps: Pick<RunDeps, 'state' | 'logger' | 'exec' | 'cacheStore'>): Promise<void> {
+  if (deps.state.get(CANCELLED_STATE)) {
+    deps.logger.info(`The build was cancelled (${deps.state.get(CANCELLED_STATE)}): no build cache is saved.`);
+    return;
+  }
   const saved = deps.state.get(CACHE_STATE);
   if (!saved) {
     deps.logger.info(deps.state.get(CACHE_POST_NOTE_STATE) || 'No build cache to save.');

@@ -61,6 +61,10 @@ export interface RunDeps {
 export const CACHE_STATE = 'build-cache';
 /** What the post step says when it has no cache to save, because the main step knows why. */
 export const CACHE_POST_NOTE_STATE = 'build-cache-post-note';
+/** Set when SIGINT/SIGTERM stopped the main step: the post step saves nothing from it. */
+export const CANCELLED_STATE = 'cancelled';
+/** Set when the cache service failed or hung in the main step: the post step does not ask it again. */
+export const CACHE_SERVICE_DOWN_STATE = 'cache-service-down';
 
 function runFacts(deps: Pick<RunDeps, 'env' | 'cacheStore'>): RunFacts {
   return {
@@ -202,7 +206,8 @@ async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, 
 
   const cache =
     cachePlan.kind === 'local' ? await restoreCache(deps, inputs, { mode: 'dockerfile', image: inputs.image, platforms: inputs.platforms }) : undefined;
-  const cacheArgs = cache ? buildkitLocalCacheEntries(cache.spec.dir, { restored: cache.restored.hit !== 'miss' }) : cacheArgsOf(cachePlan);
+  let cacheArgs = cache ? buildkitLocalCacheEntries(cache.spec.dir, { restored: cache.restored.hit !== 'miss' }) : cacheArgsOf(cachePlan);
+  if (cachePlan.kind === 'gha' && !(await ghaServiceAnswers(deps, cachePlan.scope))) cacheArgs = { cacheFrom: [], cacheTo: [] };
   return withBuildCache(deps, cache, () =>
     buildWithDockerfile(
       deps,
@@ -229,6 +234,23 @@ async function runCheck(deps: RunDeps, inputs: Inputs, decision: ModeDecision, t
     now: deps.now(),
   });
   deps.outputs.set('check-findings', String(verdict.findings.length));
+}
+
+/**
+ * BuildKit's gha backend has no timeout: a cache service that accepts and never answers holds the
+ * build, and the engine's BuildKit with it, until the connection drops. So the service is asked
+ * first, by us and within bounds.ts's limits (one lookup, no download), before BuildKit is.
+ */
+async function ghaServiceAnswers(deps: RunDeps, scope: string): Promise<boolean> {
+  try {
+    await deps.cacheStore.lookup(['strata-gha-preflight'], `strata-gha-preflight-${scope}`, []);
+    return true;
+  } catch (error) {
+    deps.logger.warning(
+      `Building without BuildKit's gha cache: the Actions cache service did not answer a lookup (${error instanceof Error ? error.message : String(error)}), and BuildKit would wait on it without a timeout.`,
+    );
+    return false;
+  }
 }
 
 /** Restores the build cache before the build and sets the cache outputs. */

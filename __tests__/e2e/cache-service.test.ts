@@ -11,6 +11,8 @@ import { buildpackCacheFingerprint } from '../../src/cache/fingerprint.js';
 import { cacheKeyFor, saveKeyFor, type CacheKeys } from '../../src/cache/keys.js';
 import { prepareCacheForSave, restoreOwnership } from '../../src/cache/ownership.js';
 import { restoreBuildCache, saveBuildCache, type RestoredBuildCache } from '../../src/cache/persist.js';
+import { CACHE_CALL_BOUNDS, type CacheBreaker } from '../../src/cache/bounds.js';
+import type { CacheStore } from '../../src/cache/store.js';
 import { startCacheService, type CacheService } from '../support/cache-service.js';
 
 const TWIRP = '/twirp/github.actions.results.api.v1.CacheService/';
@@ -95,23 +97,28 @@ function keysFor(lockfile: string): CacheKeys {
   });
 }
 
-const store = () => createActionsCacheStore();
+/** Bounds short enough for a test: 2 s without progress gives a call up. */
+const TEST_BOUNDS = {
+  archive: { ...CACHE_CALL_BOUNDS.archive, stallMs: 2_000 },
+  snapshot: { ...CACHE_CALL_BOUNDS.snapshot, stallMs: 2_000 },
+};
+const store = (breaker?: CacheBreaker) => createActionsCacheStore({ bounds: TEST_BOUNDS, ...(breaker ? { breaker } : {}) });
 
-function restore(keys: CacheKeys, timeoutMs?: number): Promise<RestoredBuildCache> {
+function restore(keys: CacheKeys, cacheStore: CacheStore = store()): Promise<RestoredBuildCache> {
   return restoreBuildCache({
-    store: store(),
+    store: cacheStore,
     logger,
     paths: [cacheDir],
     keys,
     fingerprint: () => buildpackCacheFingerprint(cacheDir),
     afterRestore: () => restoreOwnership(cacheDir, { exec: noSudo, logger }),
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    discard: () => rm(cacheDir, { recursive: true, force: true }),
   });
 }
 
-function save(keys: CacheKeys, restored: RestoredBuildCache, extra: { buildSucceeded?: boolean; timeoutMs?: number } = {}) {
+function save(keys: CacheKeys, restored: RestoredBuildCache, extra: { buildSucceeded?: boolean; store?: CacheStore } = {}) {
   return saveBuildCache({
-    store: store(),
+    store: extra.store ?? store(),
     logger,
     paths: [cacheDir],
     keys,
@@ -119,7 +126,6 @@ function save(keys: CacheKeys, restored: RestoredBuildCache, extra: { buildSucce
     restored,
     fingerprint: () => buildpackCacheFingerprint(cacheDir),
     beforeSave: () => prepareCacheForSave(cacheDir, { exec: noSudo, logger }),
-    ...(extra.timeoutMs === undefined ? {} : { timeoutMs: extra.timeoutMs }),
   });
 }
 
@@ -271,7 +277,7 @@ describe('a cache service that fails costs a warning, never the build', () => {
   it.each(outages)('restore when the service %s', async (_what, mode) => {
     await service.setFailMode(mode);
     const started = Date.now();
-    expect(await restore(keysFor('lock-1'), 3_000)).toEqual({ hit: 'miss' });
+    expect(await restore(keysFor('lock-1'))).toEqual({ hit: 'miss' });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(warnings()).toEqual([expect.stringMatching(/^Build cache not restored, building without it: /)]);
     expect(stdoutLines.filter((l) => l.startsWith('::error'))).toEqual([]);
@@ -281,7 +287,7 @@ describe('a cache service that fails costs a warning, never the build', () => {
     await writeLifecycleCache({ aa: 'x' });
     await service.setFailMode(mode);
     const started = Date.now();
-    const saved = await save(keysFor('lock-1'), { hit: 'miss' }, { timeoutMs: 3_000 });
+    const saved = await save(keysFor('lock-1'), { hit: 'miss' });
     expect(saved).toMatchObject({ saved: false, bytes: 0 });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(warnings()).toEqual([expect.stringMatching(/^Build cache not saved \(the build is unaffected\): /)]);
@@ -291,7 +297,7 @@ describe('a cache service that fails costs a warning, never the build', () => {
 
   it('reports the service error itself when the call fails fast', async () => {
     await service.setFailMode('refuse');
-    await restore(keysFor('lock-1'), 3_000);
+    await restore(keysFor('lock-1'));
     expect(warnings()[0]).toMatch(/ECONNREFUSED/);
     expect(stdoutLines.filter((l) => /^::(error|warning)::Failed to restore/.test(l))).toEqual([]);
   });

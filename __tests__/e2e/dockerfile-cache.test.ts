@@ -89,3 +89,38 @@ it('a failed build saves no cache', async () => {
   expect(post.exitCode).toBe(0);
   expect(cache.entries().length).toBe(before);
 }, 120_000);
+
+it('a cache service that accepts and never answers costs one stall bound in the whole job, not ~40 minutes', async () => {
+  const hung = await startCacheService({ runnerTemp: mkdtempSync(join(tmpdir(), 'strata-runner-temp-')) });
+  try {
+    await hung.setFailMode('hang');
+    const workspace = workspaceFrom('examples/dockerfile-app');
+    rmSync(join(home, '.cache'), { recursive: true, force: true });
+    const job = new ActionJob({
+      workspace,
+      with: { image: `${registry.host}/octo-org/cache-hung`, push: 'true', 'cache-backend': 'actions', 'build-args': `BASE=${base}` },
+      env: { ...hung.env, HOME: home },
+    });
+    const started = Date.now();
+    const main = await job.main();
+    const mainMs = Date.now() - started;
+    expect(main.exitCode, main.stdout + main.stderr).toBe(0);
+    expect(main.outputs['cache-hit']).toBe('miss');
+    expect(main.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+      expect.stringMatching(/^Build cache not restored, building without it: restoring ".*" was given up: the cache service made no progress for 30 s/),
+    ]);
+    expect(main.state['cache-service-down']).toMatch(/made no progress for 30 s/);
+    // The restore's stall bound (30 s) and a build.
+    expect(mainMs).toBeLessThan(90_000);
+
+    const requests = hung.requests.length;
+    const postStarted = Date.now();
+    const post = await job.post();
+    expect(post.exitCode).toBe(0);
+    expect(Date.now() - postStarted).toBeLessThan(10_000);
+    expect(hung.requests.length).toBe(requests);
+    expect(post.annotations.map((a) => a.message)).toEqual([expect.stringMatching(/^Build cache not saved \(the build is unaffected\): the Actions cache service is not asked again \(it failed earlier in this job\): /)]);
+  } finally {
+    await hung.stop();
+  }
+}, 180_000);

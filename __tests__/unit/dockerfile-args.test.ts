@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildxArgs, classicBuildArgs, ociLabels, unsupportedByClassicBuild, type DockerBuildPlan } from '../../src/build/dockerfile-args.js';
+import { buildxArgs, ociLabels, type DockerBuildPlan } from '../../src/build/dockerfile-args.js';
 
 const plan: DockerBuildPlan = {
   context: '.',
@@ -47,22 +47,6 @@ describe('buildxArgs', () => {
     ],
   ])('%s', (_n, over, expected) => {
     expect(buildxArgs({ ...plan, ...over })).toEqual(expected);
-  });
-});
-
-describe('classic docker build fallback', () => {
-  it('maps the plan without buildx-only flags', () => {
-    expect(classicBuildArgs({ ...plan, platforms: ['linux/amd64'], cacheFrom: ['r/a:cache'], target: 't' })).toEqual([
-      'build', '--file', 'Dockerfile', '--tag', 'ghcr.io/o/app:main', '--platform', 'linux/amd64', '--target', 't', '--cache-from', 'r/a:cache', '--iidfile', '/t/iid', '.',
-    ]);
-  });
-  it.each<[Partial<DockerBuildPlan>, string[]]>([
-    [{}, []],
-    [{ platforms: ['linux/amd64', 'linux/arm64'] }, ['platforms (linux/amd64,linux/arm64)']],
-    [{ cacheTo: ['type=local,dest=x'] }, ['cache-to']],
-    [{ builder: 'remote' }, ['buildx-builder (remote)']],
-  ])('unsupported %j', (over, expected) => {
-    expect(unsupportedByClassicBuild({ ...plan, ...over })).toEqual(expected);
   });
 });
 

@@ -75,8 +75,7 @@ function userHas(user: readonly string[], ours: string): boolean {
   return user.some((u) => key(u) === key(ours));
 }
 
-/** The flags both `docker buildx build` and the classic `docker build` understand. */
-export function commonOptionArgs(o: BuildxOptions): string[] {
+export function buildxOptionArgs(o: BuildxOptions): string[] {
   const args: string[] = [];
   for (const s of o.secrets) args.push('--secret', 'src' in s ? `id=${s.id},src=${s.src}` : `id=${s.id},env=${s.env}`);
   for (const s of o.ssh) args.push('--ssh', s);
@@ -85,11 +84,6 @@ export function commonOptionArgs(o: BuildxOptions): string[] {
   for (const h of o.addHosts) args.push('--add-host', h.replace(/=/, ':'));
   if (o.shmSize) args.push('--shm-size', o.shmSize);
   for (const u of o.ulimits) args.push('--ulimit', u);
-  return args;
-}
-
-export function buildxOptionArgs(o: BuildxOptions): string[] {
-  const args = commonOptionArgs(o);
   for (const c of o.buildContexts) args.push('--build-context', c);
   for (const a of o.annotations) args.push('--annotation', a);
   // Written as one word: buildx reads a bare --provenance/--sbom as "true", so a separate value
@@ -101,19 +95,4 @@ export function buildxOptionArgs(o: BuildxOptions): string[] {
   for (const a of o.allow) args.push('--allow', a);
   for (const out of o.outputs) args.push('--output', out);
   return args;
-}
-
-/** Input names of the options only buildx has (the classic `docker build` fallback can't). */
-export function buildxOnlyOptions(o: BuildxOptions): string[] {
-  const used: Array<[string, boolean]> = [
-    ['build-contexts', o.buildContexts.length > 0],
-    ['annotations', o.annotations.length > 0],
-    ['provenance', o.provenance !== undefined && o.provenance !== 'false'],
-    ['sbom', o.sbom !== undefined],
-    ['attests', o.attests.length > 0],
-    ['no-cache-filters', o.noCacheFilters.length > 0],
-    ['allow', o.allow.length > 0],
-    ['outputs', o.outputs.length > 0],
-  ];
-  return used.filter(([, on]) => on).map(([name]) => name);
 }

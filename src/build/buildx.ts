@@ -1,8 +1,10 @@
-// Adapter: runs BuildKit through the docker CLI and reads back what it built.
+// Adapter: runs BuildKit through the docker CLI and reads back what it built. The build's progress
+// is watched (progress.ts): a gha cache import or export that hangs is stopped, not waited on.
 import { readFile } from 'node:fs/promises';
-import type { Exec, Logger } from '../adapters.js';
+import type { Exec, ExecResult, Logger } from '../adapters.js';
 import type { BuilderFacts } from './buildkit-cache.js';
-import { buildxArgs, classicBuildArgs, unsupportedByClassicBuild, type DockerBuildPlan } from './dockerfile-args.js';
+import { buildxArgs, type DockerBuildPlan } from './dockerfile-args.js';
+import { BUILD_WATCH_BOUNDS, judgeBuild, newBuildProgress, readProgressLine, type BuildProgress, type BuildWatchBounds, type BuildWatchVerdict } from './progress.js';
 
 export class BuildError extends Error {
   constructor(message: string) {
@@ -49,13 +51,20 @@ export async function builderFacts(exec: Exec, builder?: string): Promise<Builde
     throw new BuildError(`Cannot reach the Docker engine: ${info.stderr.trim() || info.stdout.trim()}. Start Docker (or set DOCKER_HOST) before Strata runs.`);
   }
   const buildxVersion = version.exitCode === 0 ? parseBuildxVersion(version.stdout) : undefined;
-  if (buildxVersion && inspect.exitCode !== 0) {
+  if (!buildxVersion) {
+    // Since Docker 23, `docker build` is buildx too: without the plugin there is no BuildKit build
+    // to fall back to (DOCKER_BUILDKIT=1 fails with "the buildx component is missing or broken").
+    throw new BuildError(
+      `The docker buildx plugin is missing (\`docker buildx version\`: ${JSON.stringify((version.stderr || version.stdout).trim().slice(0, 200))}). Strata builds Dockerfiles with buildx, and since Docker 23 \`docker build\` needs it too. Install it: the docker-buildx-plugin package, or docker/setup-buildx-action before Strata.`,
+    );
+  }
+  if (inspect.exitCode !== 0) {
     throw new BuildError(
       `Input "buildx-builder" names ${JSON.stringify(builder ?? '')}, which buildx cannot use: ${inspect.stderr.trim()}. List builders with "docker buildx ls".`,
     );
   }
   return {
-    driver: buildxVersion ? parseBuilderDriver(inspect.stdout) : 'docker',
+    driver: parseBuilderDriver(inspect.stdout),
     buildxVersion,
     containerdStore: info.stdout.includes('io.containerd.snapshotter'),
   };
@@ -75,6 +84,12 @@ async function readOptional(path: string): Promise<string | undefined> {
   }
 }
 
+export interface DockerBuildOptions {
+  bounds?: BuildWatchBounds;
+  /** How often the watch looks at the build. */
+  pollMs?: number;
+}
+
 /**
  * Runs the build; throws BuildError with the failing lines. `env` reaches only the docker process:
  * it carries secret values (see secretsForBuild) and SOURCE_DATE_EPOCH.
@@ -83,37 +98,74 @@ export async function runDockerBuild(
   exec: Exec,
   logger: Logger,
   plan: DockerBuildPlan,
-  facts: BuilderFacts,
   env: Record<string, string> = {},
+  options: DockerBuildOptions = {},
 ): Promise<DockerBuildOutcome> {
-  if (facts.buildxVersion) {
-    const args = buildxArgs(plan);
-    logger.info(`docker ${args.join(' ')}`);
-    const result = await exec.run('docker', args, { stream: true, env: { ...env, BUILDX_METADATA_WARNINGS: 'true' } });
-    if (result.exitCode !== 0) throw new BuildError(`docker buildx build failed:\n${buildErrorSummary(result.stderr || result.stdout)}`);
-    const metadata = JSON.parse((await readOptional(plan.metadataFile)) || '{}') as Record<string, unknown>;
-    const imageId = await readOptional(plan.iidFile);
-    const digest = plan.push ? (metadata['containerimage.digest'] as string | undefined) : undefined;
-    return { imageId, digest, metadata };
+  const first = await watchedBuild(exec, logger, plan, env, options);
+  let run = first;
+  if (first.hang?.hang === 'cache-import') {
+    logger.warning(
+      `BuildKit's cache import ("${first.hang.vertex}") showed no progress for ${Math.round(first.hang.quietMs / 1000)} s: the cache service is not answering. The build was stopped and runs again without the cache.`,
+    );
+    const withoutGha = { ...plan, cacheFrom: plan.cacheFrom.filter((c) => !isGha(c)), cacheTo: plan.cacheTo.filter((c) => !isGha(c)) };
+    run = await watchedBuild(exec, logger, withoutGha, env, options);
   }
-
-  const unsupported = unsupportedByClassicBuild(plan);
-  if (unsupported.length > 0) {
-    throw new BuildError(`buildx is not installed, and "docker build" cannot do what these inputs ask: ${unsupported.join(', ')}. Install buildx (docker/setup-buildx-action).`);
+  if (run.hang?.hang === 'cache-export') {
+    logger.warning(
+      `BuildKit's cache export ("${run.hang.vertex}") showed no progress for ${Math.round(run.hang.quietMs / 1000)} s after the image was exported: the cache service is not answering. The build was stopped there; the image is built${plan.push ? ' and pushed' : ''}, its cache is not saved.`,
+    );
+    return { imageId: run.progress.imageId, digest: plan.push ? run.progress.digest : undefined, metadata: {} };
   }
-  logger.info('buildx is not installed: falling back to "docker build" with BuildKit (DOCKER_BUILDKIT=1).');
-  const args = classicBuildArgs(plan);
-  logger.info(`docker ${args.join(' ')}`);
-  const result = await exec.run('docker', args, { stream: true, env: { ...env, DOCKER_BUILDKIT: '1' } });
-  if (result.exitCode !== 0) throw new BuildError(`docker build failed:\n${buildErrorSummary(result.stderr || result.stdout)}`);
+  if (run.hang) throw new BuildError(`BuildKit's cache import hung again without the gha cache: ${run.hang.vertex}`);
+  const { result } = run;
+  if (result.exitCode !== 0) throw new BuildError(`docker buildx build failed:\n${buildErrorSummary(result.stderr || result.stdout)}${engineLost(result.stderr)}`);
+  const metadata = JSON.parse((await readOptional(plan.metadataFile)) || '{}') as Record<string, unknown>;
   const imageId = await readOptional(plan.iidFile);
-  let digest: string | undefined;
-  if (plan.push) {
-    for (const tag of plan.tags) {
-      const pushed = await exec.run('docker', ['push', tag], { stream: true });
-      if (pushed.exitCode !== 0) throw new BuildError(`docker push ${tag} failed:\n${buildErrorSummary(pushed.stderr || pushed.stdout)}`);
-      digest ??= /digest: (sha256:[0-9a-f]{64})/.exec(pushed.stdout)?.[1];
+  const digest = plan.push ? (metadata['containerimage.digest'] as string | undefined) : undefined;
+  return { imageId, digest, metadata };
+}
+
+function isGha(cacheEntry: string): boolean {
+  return /(^|,)type=gha(,|$)/.test(cacheEntry);
+}
+
+/** Pure: a hint when the build failed because the connection to the engine dropped (a daemon restart). */
+export function engineLost(stderr: string): string {
+  return /error reading from server: EOF|connection reset by peer|Cannot connect to the Docker daemon|transport is closing|rpc error: code = Unavailable|failed to dial gRPC|broken pipe/i.test(stderr)
+    ? '\nThe connection to the Docker engine dropped during the build (did the daemon restart?). Nothing was pushed by this step; re-run the job.'
+    : '';
+}
+
+interface WatchedBuild {
+  result: ExecResult;
+  progress: BuildProgress;
+  hang?: Extract<BuildWatchVerdict, { go: false }>;
+}
+
+async function watchedBuild(exec: Exec, logger: Logger, plan: DockerBuildPlan, env: Record<string, string>, options: DockerBuildOptions): Promise<WatchedBuild> {
+  const args = buildxArgs(plan);
+  logger.info(`docker ${args.join(' ')}`);
+  const progress = newBuildProgress();
+  const stop = new AbortController();
+  let hang: WatchedBuild['hang'];
+  const timer = setInterval(() => {
+    const verdict = judgeBuild(progress, Date.now(), options.bounds ?? BUILD_WATCH_BOUNDS);
+    if (!verdict.go && !hang) {
+      hang = verdict;
+      stop.abort();
     }
+  }, options.pollMs ?? 1_000);
+  timer.unref();
+  try {
+    const result = await exec.run('docker', args, {
+      stream: true,
+      // Plain progress, whatever the user's BUILDKIT_PROGRESS says: the watch reads it.
+      env: { ...env, BUILDX_METADATA_WARNINGS: 'true', BUILDKIT_PROGRESS: 'plain' },
+      onLine: (line) => readProgressLine(progress, line, Date.now()),
+      signal: stop.signal,
+    });
+    return { result, progress, ...(hang ? { hang } : {}) };
+  } finally {
+    clearInterval(timer);
   }
-  return { imageId, digest, metadata: { 'containerimage.digest': digest, 'image.name': plan.tags.join(',') } };
 }

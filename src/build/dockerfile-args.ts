@@ -1,7 +1,7 @@
-// Typed build plan -> the exact argv for `docker buildx build` (or the classic `docker build`
-// fallback). Pure, so every flag is pinned by a table test.
+// Typed build plan -> the exact argv for `docker buildx build`. Pure, so every flag is pinned by a
+// table test. (There is no `docker build` fallback: since Docker 23 it is buildx too.)
 import type { RepositoryInfo } from '../github/context.js';
-import { buildxOnlyOptions, buildxOptionArgs, commonOptionArgs, type BuildxOptions } from './buildx-options.js';
+import { buildxOptionArgs, type BuildxOptions } from './buildx-options.js';
 
 export interface DockerBuildPlan {
   context: string;
@@ -41,36 +41,6 @@ export function buildxArgs(plan: DockerBuildPlan): string[] {
   args.push('--metadata-file', plan.metadataFile, '--iidfile', plan.iidFile);
   args.push(plan.context);
   return args;
-}
-
-/**
- * The classic builder (BuildKit through `docker build`, DOCKER_BUILDKIT=1) for hosts without the
- * buildx plugin. It can't push, export caches or build several platforms: callers push afterwards
- * and refuse plans that need the rest (see unsupportedByClassicBuild).
- */
-export function classicBuildArgs(plan: DockerBuildPlan): string[] {
-  const args = ['build', '--file', plan.dockerfile];
-  for (const tag of plan.tags) args.push('--tag', tag);
-  if (plan.platforms.length === 1) args.push('--platform', plan.platforms[0]!);
-  if (plan.target) args.push('--target', plan.target);
-  for (const arg of plan.buildArgs) args.push('--build-arg', arg);
-  for (const label of plan.labels) args.push('--label', label);
-  for (const from of plan.cacheFrom) args.push('--cache-from', from);
-  if (plan.noCache) args.push('--no-cache');
-  if (plan.options) args.push(...commonOptionArgs(plan.options));
-  args.push('--iidfile', plan.iidFile);
-  args.push(plan.context);
-  return args;
-}
-
-/** What a plan asks for that `docker build` can't do, as input names; empty when it fits. */
-export function unsupportedByClassicBuild(plan: DockerBuildPlan): string[] {
-  const problems: string[] = [];
-  if (plan.platforms.length > 1) problems.push(`platforms (${plan.platforms.join(',')})`);
-  if (plan.cacheTo.length > 0) problems.push('cache-to');
-  if (plan.builder) problems.push(`buildx-builder (${plan.builder})`);
-  if (plan.options) problems.push(...buildxOnlyOptions(plan.options));
-  return problems;
 }
 
 /**

@@ -154,7 +154,7 @@ export async function buildWithDockerfile(
       return result;
     },
   };
-  const outcome = await runDockerBuild(exec, deps.logger, plan, req.builder, env);
+  const outcome = await runDockerBuild(exec, deps.logger, plan, env);
   const cacheWarning = ghaCacheWarning(ghaCacheFailures(progress));
   if (cacheWarning) deps.logger.warning(cacheWarning);
   return {

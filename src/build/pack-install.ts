@@ -78,6 +78,23 @@ export interface PackInstallDeps {
   arch: string;
   /** process.platform */
   os?: string;
+  /** Overrides PACK_DOWNLOAD_TIMEOUT_MS (tests shorten it). */
+  downloadTimeoutMs?: number;
+}
+
+/**
+ * @actions/tool-cache's downloads have no timeout. pack's release is ~20 MB: five minutes is
+ * under 70 kB/s, far below any runner's link, so a download still going then has hung.
+ */
+export const PACK_DOWNLOAD_TIMEOUT_MS = 5 * 60_000;
+
+function bounded<T>(download: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(ms / 1000)} s (the download was given up)`)), ms);
+    timer.unref();
+  });
+  return Promise.race([download, limit]).finally(() => clearTimeout(timer));
 }
 
 export interface PackInstallation {
@@ -127,7 +144,7 @@ export async function ensurePack(requested: string | undefined, deps: PackInstal
   logger.info(`Downloading ${what} from ${url}`);
   let archive: string;
   try {
-    archive = await toolCache.downloadTool(url);
+    archive = await bounded(toolCache.downloadTool(url), deps.downloadTimeoutMs ?? PACK_DOWNLOAD_TIMEOUT_MS);
   } catch (err) {
     const status = httpStatus(err);
     const hint = status === 404 && requested !== undefined ? ` Input "pack-version" is ${JSON.stringify(requested)}: is that a pack release?` : '';
@@ -136,7 +153,7 @@ export async function ensurePack(requested: string | undefined, deps: PackInstal
 
   let checksumFile: string;
   try {
-    checksumFile = await toolCache.downloadTool(`${url}.sha256`);
+    checksumFile = await bounded(toolCache.downloadTool(`${url}.sha256`), deps.downloadTimeoutMs ?? PACK_DOWNLOAD_TIMEOUT_MS);
   } catch (err) {
     const status = httpStatus(err);
     throw new PackInstallError(

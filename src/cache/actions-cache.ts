@@ -3,12 +3,17 @@
 //
 // @actions/cache reports through @actions/core rather than to its caller: saveCache() returns
 // -1 for every failure, restoreCache() returns undefined for failures and misses alike, neither
-// returns the archive size, and a 5xx becomes an ::error:: annotation. So while a call runs we
-// read the workflow-command lines it writes (one stdout write each): "File Size: N" gives the
-// bytes uploaded, and its "Failed to save/restore" lines are held back and turned into a thrown
-// error, which the caller reports as one warning (an unavailable cache must not mark the run red).
+// returns the archive size, and a 5xx becomes an ::error:: annotation. So each call runs under
+// watch (call-watch.ts): "File Size: N" gives the bytes uploaded, its "Failed to save/restore"
+// lines are held back and turned into a thrown error, which the caller reports as one warning (an
+// unavailable cache must not mark the run red), and a call that stops making progress is given
+// up within bounds.ts's limits. A service that failed or hung is not asked again (the breaker).
 // The lines are pinned by __tests__/e2e/cache-service.test.ts against the installed version.
+import { CACHE_CALL_BOUNDS, createCacheBreaker, isServiceFault, type CacheBreaker, type CacheCallBounds, type CacheCallSize, type ObservedResponse } from './bounds.js';
+import { watchCacheCall, type CacheLogLine } from './call-watch.js';
 import type { CacheStore } from './store.js';
+
+export { parseCoreOutput, type CacheLogLine } from './call-watch.js';
 
 type ActionsCacheModule = typeof import('@actions/cache');
 
@@ -25,11 +30,6 @@ export function cacheServiceAvailable(env: Readonly<Record<string, string | unde
   if (!env.ACTIONS_RUNTIME_TOKEN) return false;
   const v2 = Boolean(env.ACTIONS_CACHE_SERVICE_V2) && !isGhes(env.GITHUB_SERVER_URL);
   return v2 ? Boolean(env.ACTIONS_RESULTS_URL) : Boolean(env.ACTIONS_CACHE_URL);
-}
-
-export interface CacheLogLine {
-  command: 'error' | 'warning' | 'debug' | 'info';
-  text: string;
 }
 
 export type CacheLogMeaning =
@@ -60,23 +60,19 @@ export function interpretCacheLog(line: CacheLogLine): CacheLogMeaning {
   return { kind: 'other' };
 }
 
-/** Pure: one stdout write of @actions/core back into a command and its unescaped text. */
-export function parseCoreOutput(chunk: string): CacheLogLine {
-  const line = chunk.replace(/\r?\n$/, '');
-  const command = /^::(error|warning|debug)(?: [^:]*)?::(.*)$/s.exec(line);
-  if (!command) return { command: 'info', text: line };
-  const text = command[2]!.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-  return { command: command[1] as CacheLogLine['command'], text };
-}
-
 export interface ActionsCacheStoreOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Where @actions/cache comes from; tests keep the default (the real package). */
   load?: () => Promise<ActionsCacheModule>;
+  /** Shared by every call of the step (restore, save, baseline snapshots); a fresh one when omitted. */
+  breaker?: CacheBreaker;
+  /** Overrides CACHE_CALL_BOUNDS (tests shorten them). */
+  bounds?: Partial<Record<CacheCallSize, CacheCallBounds>>;
 }
 
 export function createActionsCacheStore(options: ActionsCacheStoreOptions = {}): CacheStore {
   const load = options.load ?? (() => import('@actions/cache'));
+  const breaker = options.breaker ?? createCacheBreaker();
   // Output is read per call, so calls must not overlap; they run one after another.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -85,60 +81,84 @@ export function createActionsCacheStore(options: ActionsCacheStoreOptions = {}):
     return run;
   };
 
+  /** One call, watched and bounded; a failure that says the service is unusable opens the breaker. */
+  const guarded = <T>(what: string, size: CacheCallSize, call: (cache: ActionsCacheModule, watched: CallLog) => Promise<T>) =>
+    serial(async () => {
+      if (breaker.openReason) throw new CacheServiceDownError(breaker.openReason);
+      const cache = await load();
+      const log: CallLog = { failures: [], keyTaken: false, archiveBytes: undefined };
+      const bounds = options.bounds?.[size] ?? CACHE_CALL_BOUNDS[size];
+      try {
+        const { result, responses, toolErrors } = await watchCacheCall(() => call(cache, log), {
+          what,
+          bounds,
+          onLine: (line) => {
+            const meaning = interpretCacheLog(line);
+            if (meaning.kind === 'archive-size') log.archiveBytes = meaning.bytes;
+            if (meaning.kind === 'key-taken') log.keyTaken = true;
+            if (meaning.kind === 'failure') log.failures.push(meaning.message);
+            return meaning.kind === 'failure' || meaning.kind === 'reservation-summary';
+          },
+        });
+        if (log.failures.length > 0) throw new Error(describeFailure(log.failures, responses, toolErrors));
+        return result;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (!(error instanceof CacheEntryExistsError) && isServiceFault(message)) breaker.trip(message);
+        throw error;
+      }
+    });
+
   return {
     isAvailable: () => cacheServiceAvailable(options.env ?? process.env),
 
-    restore: (paths, primaryKey, restoreKeys) =>
-      serial(async () => {
-        const cache = await load();
-        const { result, failures } = await watchCacheLog(() => cache.restoreCache(paths, primaryKey, restoreKeys));
-        if (failures.length > 0) throw new Error(failures.join('; '));
-        return result;
-      }),
+    restore: (paths, primaryKey, restoreKeys, size = 'archive') =>
+      guarded(`restoring "${primaryKey}"`, size, (cache) => cache.restoreCache(paths, primaryKey, restoreKeys)),
 
-    save: (paths, key) =>
-      serial(async () => {
-        const cache = await load();
-        const { result, failures, keyTaken, archiveBytes } = await watchCacheLog(() => cache.saveCache(paths, key));
-        if (keyTaken) throw new CacheEntryExistsError(key);
-        if (result === -1 || failures.length > 0) {
-          throw new Error(failures.length > 0 ? failures.join('; ') : `@actions/cache did not save "${key}" (see its log above)`);
-        }
-        return archiveBytes ?? 0;
-      }),
+    lookup: (paths, primaryKey, restoreKeys) =>
+      guarded(`looking up "${primaryKey}"`, 'snapshot', (cache) => cache.restoreCache(paths, primaryKey, restoreKeys, { lookupOnly: true })),
+
+    save: async (paths, key, size = 'archive') => {
+      let log: CallLog | undefined;
+      const result = await guarded(`saving "${key}"`, size, async (cache, watched) => {
+        log = watched;
+        const id = await cache.saveCache(paths, key);
+        // A 409: the entry exists already. Not a service fault: the breaker stays closed.
+        if (watched.keyTaken) throw new CacheEntryExistsError(key);
+        return id;
+      });
+      if (result === -1) throw new Error(`@actions/cache did not save "${key}" (see its log above)`);
+      return log?.archiveBytes ?? 0;
+    },
   };
 }
 
-interface WatchedCall<T> {
-  result: T;
+interface CallLog {
   failures: string[];
   keyTaken: boolean;
   archiveBytes: number | undefined;
 }
 
-async function watchCacheLog<T>(call: () => Promise<T>): Promise<WatchedCall<T>> {
-  const watched: Omit<WatchedCall<T>, 'result'> = { failures: [], keyTaken: false, archiveBytes: undefined };
-  const stdout = process.stdout;
-  const write = stdout.write;
-  const hook = function (this: typeof stdout, chunk: unknown, ...rest: unknown[]): boolean {
-    if (typeof chunk === 'string') {
-      const meaning = interpretCacheLog(parseCoreOutput(chunk));
-      if (meaning.kind === 'archive-size') watched.archiveBytes = meaning.bytes;
-      if (meaning.kind === 'key-taken') watched.keyTaken = true;
-      if (meaning.kind === 'failure') watched.failures.push(meaning.message);
-      if (meaning.kind === 'failure' || meaning.kind === 'reservation-summary') return true;
-    }
-    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as typeof stdout.write;
-  stdout.write = hook;
-  try {
-    const result = await call();
-    return { result, ...watched };
-  } finally {
-    // Undo only our own layer: if something patched stdout after us, putting back the write we
-    // saw would silently drop its patch.
-    if (stdout.write === hook) stdout.write = write;
+/** The service is not asked again in this step (nor its post step): it failed or hung before. */
+export class CacheServiceDownError extends Error {
+  constructor(readonly earlier: string) {
+    super(`the Actions cache service is not asked again (it failed earlier in this job): ${earlier}`);
+    this.name = 'CacheServiceDownError';
   }
+}
+
+/**
+ * Pure: one message for a failed call. A storage URL that refused us is named as such: @actions/cache
+ * downloads the refusal's XML body as if it were the archive and then reports tar's failure on it.
+ */
+export function describeFailure(failures: readonly string[], responses: readonly ObservedResponse[], toolErrors: readonly string[] = []): string {
+  const refused = responses.find((r) => r.target === 'blob' && r.status >= 400);
+  if (refused) return `the cache ${refused.method === 'GET' ? 'download' : 'upload'} URL ${refused.where} answered HTTP ${refused.status}`;
+  // tar's first complaint says why (a full disk, a cut archive); the rest repeat it per file.
+  const why =
+    toolErrors.find((l) => /No space left on device|Disk quota exceeded/.test(l)) ??
+    toolErrors.find((l) => !/Exiting with failure status|Error is not recoverable/.test(l));
+  return failures.join('; ') + (why ? ` (${why})` : '');
 }
 
 function isGhes(serverUrl: string | undefined): boolean {

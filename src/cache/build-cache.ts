@@ -1,6 +1,7 @@
 // The build cache of one run, from restore (main step) to save (post step): where it lives, its
 // keys, and how each mode's cache is fingerprinted and prepared. The spec travels to the post step
 // as JSON in the step state (no secrets in it).
+import { rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ContextFiles, Exec, Logger } from '../adapters.js';
@@ -78,6 +79,7 @@ export async function restoreForBuild(spec: BuildCacheSpec, deps: Deps): Promise
     fingerprint: fingerprintOf(spec),
     // Only the lifecycle's files belong to another user (the builder's); BuildKit's are ours.
     afterRestore: spec.kind === 'buildpack' ? () => restoreOwnership(spec.dir, deps) : undefined,
+    discard: () => rm(spec.dir, { recursive: true, force: true }),
   });
 }
 
@@ -86,7 +88,7 @@ export async function settleAfterBuild(spec: BuildCacheSpec, buildSucceeded: boo
   if (spec.kind === 'buildkit-local') await finalizeBuildkitLocalCache(spec.dir, buildSucceeded);
 }
 
-export async function saveAfterBuild(state: CacheState, buildSucceeded: boolean, deps: Deps): Promise<SavedBuildCache> {
+export async function saveAfterBuild(state: CacheState, buildSucceeded: boolean, deps: Deps, cancelled = false): Promise<SavedBuildCache> {
   const { spec } = state;
   return saveBuildCache({
     store: deps.store,
@@ -94,6 +96,7 @@ export async function saveAfterBuild(state: CacheState, buildSucceeded: boolean,
     paths: [spec.path],
     keys: spec.keys,
     buildSucceeded,
+    cancelled,
     restored: state.restored,
     fingerprint: fingerprintOf(spec),
     beforeSave: spec.kind === 'buildpack' ? () => prepareCacheForSave(spec.dir, deps) : undefined,

@@ -7,9 +7,6 @@ import { classifyHit, saveKeyFor, type CacheHit, type CacheKeys } from './keys.j
 import { decideCacheSave, describeSkip } from './skip-save.js';
 import type { CacheStore } from './store.js';
 
-export const DEFAULT_RESTORE_TIMEOUT_MS = 10 * 60_000;
-export const DEFAULT_SAVE_TIMEOUT_MS = 15 * 60_000;
-
 export interface RestoreBuildCacheArgs {
   store: CacheStore;
   logger: Logger;
@@ -19,7 +16,8 @@ export interface RestoreBuildCacheArgs {
   fingerprint: () => Promise<string | undefined>;
   /** Runs after a hit, e.g. restoreOwnership(); its failure is a warning. */
   afterRestore?: () => Promise<void>;
-  timeoutMs?: number;
+  /** Removes what a failed restore may have half-extracted, so the build never uses it. */
+  discard: () => Promise<void>;
 }
 
 export interface RestoredBuildCache {
@@ -36,12 +34,10 @@ export async function restoreBuildCache(args: RestoreBuildCacheArgs): Promise<Re
   }
   let matchedKey: string | undefined;
   try {
-    matchedKey = await withTimeout(
-      store.restore(args.paths, keys.primary, keys.restoreKeys),
-      args.timeoutMs ?? DEFAULT_RESTORE_TIMEOUT_MS,
-      `restoring the build cache "${keys.primary}"`,
-    );
+    // Bounded by the store (bounds.ts): it gives a stalled call up and says why.
+    matchedKey = await store.restore(args.paths, keys.primary, keys.restoreKeys, 'archive');
   } catch (error) {
+    await args.discard().catch((e: unknown) => logger.warning(`Could not remove a partly restored build cache: ${messageOf(e)}`));
     logger.warning(`Build cache not restored, building without it: ${messageOf(error)}`);
     return { hit: 'miss' };
   }
@@ -50,8 +46,24 @@ export async function restoreBuildCache(args: RestoreBuildCacheArgs): Promise<Re
     logger.info(`No build cache found for "${keys.primary}" or its restore keys.`);
     return { hit };
   }
+  let fingerprint: string | undefined;
+  let unreadable = false;
+  try {
+    fingerprint = await args.fingerprint();
+  } catch (error) {
+    unreadable = true;
+    logger.warning(`Could not fingerprint the restored build cache: ${messageOf(error)}`);
+  }
+  if (!unreadable && fingerprint === undefined) {
+    // @actions/cache extracts to the paths as they were when saved (relative to the workspace), so
+    // an entry saved under another $HOME lands in that home, not where the build looks: a hit in
+    // name only. Every saved entry had a fingerprint, so none here means nothing usable arrived.
+    logger.warning(
+      `Build cache "${matchedKey}" was restored, but not where the build reads it (was it saved by a job with another $HOME?): building without it.`,
+    );
+    return { hit: 'miss' };
+  }
   logger.info(`Build cache restored from "${matchedKey}" (${hit} hit).`);
-  const fingerprint = await attempt(logger, 'Could not fingerprint the restored build cache', args.fingerprint);
   if (args.afterRestore) await attempt(logger, 'Could not finish restoring the build cache', args.afterRestore);
   return { hit, matchedKey, ...(fingerprint === undefined ? {} : { fingerprint }) };
 }
@@ -67,7 +79,8 @@ export interface SaveBuildCacheArgs {
   fingerprint: () => Promise<string | undefined>;
   /** Readies the files for tar, e.g. prepareCacheForSave(); not ok means the save is skipped. */
   beforeSave?: () => Promise<{ ok: true } | { ok: false; reason: string }>;
-  timeoutMs?: number;
+  /** True when the main step was cancelled: nothing it left is saved. */
+  cancelled?: boolean;
 }
 
 export interface SavedBuildCache {
@@ -85,6 +98,7 @@ export async function saveBuildCache(args: SaveBuildCacheArgs): Promise<SavedBui
     logger.info(reason.charAt(0).toUpperCase() + reason.slice(1) + '.');
     return { saved: false, bytes: 0, reason, ...(key === undefined ? {} : { key }) };
   };
+  if (args.cancelled) return skip('the build was cancelled, cache not saved');
   if (!args.buildSucceeded) return skip(describeSkip('build-failed'));
   if (!store.isAvailable()) return skip('no Actions cache service in this environment, cache not saved');
 
@@ -114,7 +128,7 @@ export async function saveBuildCache(args: SaveBuildCacheArgs): Promise<SavedBui
 
   const key = saveKeyFor(args.keys.primary, fingerprintNow!);
   try {
-    const bytes = await withTimeout(store.save(args.paths, key), args.timeoutMs ?? DEFAULT_SAVE_TIMEOUT_MS, `saving the build cache "${key}"`);
+    const bytes = await store.save(args.paths, key, 'archive');
     logger.info(`Build cache saved as "${key}" (${bytes} bytes uploaded).`);
     return { saved: true, bytes, key, reason: 'saved' };
   } catch (error) {
@@ -124,35 +138,6 @@ export async function saveBuildCache(args: SaveBuildCacheArgs): Promise<SavedBui
     logger.warning(reason.charAt(0).toUpperCase() + reason.slice(1));
     return { saved: false, bytes: 0, key, reason };
   }
-}
-
-export class CacheTimeoutError extends Error {
-  constructor(what: string, ms: number) {
-    super(`${what} timed out after ${Math.round(ms / 1000)} s`);
-    this.name = 'CacheTimeoutError';
-  }
-}
-
-/**
- * Rejects after `ms`. @actions/cache offers no way to abort a request, so the operation itself
- * keeps running in the background; the timer is unref'd so it never keeps the process alive,
- * but the caller's entrypoint should exit explicitly rather than wait for a hung socket.
- */
-export function withTimeout<T>(operation: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new CacheTimeoutError(what, ms)), ms);
-    timer.unref();
-    operation.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }
 
 async function attempt<T>(logger: Logger, what: string, fn: () => Promise<T>): Promise<T | undefined> {

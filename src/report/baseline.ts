@@ -50,7 +50,7 @@ export async function loadSnapshot(
 ): Promise<BaselineSnapshot | undefined> {
   if (!store.isAvailable()) return undefined;
   try {
-    const matched = await store.restore([location.path], location.key, location.restoreKeys);
+    const matched = await store.restore([location.path], location.key, location.restoreKeys, 'snapshot');
     if (!matched) return undefined;
     const snapshot = JSON.parse(await readFile(location.file, 'utf8')) as BaselineSnapshot;
     return snapshot.format === SNAPSHOT_FORMAT ? snapshot : undefined;
@@ -70,7 +70,7 @@ export async function saveSnapshot(
   try {
     await mkdir(dirname(location.file), { recursive: true });
     await writeFile(location.file, JSON.stringify(snapshot));
-    await store.save([location.path], location.key);
+    await store.save([location.path], location.key, 'snapshot');
     logger.info(`Baseline snapshot saved for pull requests to compare against ("${location.key}").`);
   } catch (e) {
     // The same commit built twice (a re-run) finds its snapshot already saved: nothing is lost.
