@@ -59,7 +59,10 @@ beforeEach(async () => {
   restoreStdout = () => (process.stdout.write = write);
 });
 
-afterEach(async () => {
+afterEach(async (context) => {
+  // Whatever a test did, @actions/cache (the real client) and the emulation kept to the service's
+  // message definitions, unless the test sent something else on purpose.
+  if (!context.task.name.includes('contract')) expect(service.contractViolations).toEqual([]);
   restoreStdout();
   for (const [name, value] of Object.entries(savedEnv)) {
     if (value === undefined) delete process.env[name];
@@ -310,6 +313,17 @@ describe('what BuildKit\'s gha backend (its Go client) needs from the emulation'
       headers: { authorization: `Bearer ${service.env.ACTIONS_RUNTIME_TOKEN}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     }).then((r) => r.json() as Promise<Record<string, string | boolean>>);
+
+  it('checks every request and response against the contract @actions/cache ships (cache.proto\'s messages)', async () => {
+    await twirp('GetCacheEntryDownloadURL', { key: 'k', version: 'v', restore_keys: ['k'] });
+    expect(service.contractViolations).toEqual([]);
+    // A field the service does not define, and a wrong type: the real service would refuse both.
+    await twirp('GetCacheEntryDownloadURL', { key: 'k', version: 'v', restoreKeys: ['k'], lookup_only: true });
+    await twirp('FinalizeCacheEntryUpload', { key: 'k', version: 'v', size_bytes: 'ten' });
+    expect(service.contractViolations).toHaveLength(2);
+    expect(service.contractViolations[0]).toMatch(/^GetCacheEntryDownloadURL request .*lookup_only/);
+    expect(service.contractViolations[1]).toMatch(/^FinalizeCacheEntryUpload request .*size_bytes/);
+  });
 
   it('resumes a download at an offset (x-ms-range, as the Azure SDK sends it) and logs the keys and entries it served', async () => {
     const blob = randomBytes(1000);

@@ -11,7 +11,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * Faults injected at the protocol level:
@@ -68,6 +69,41 @@ export interface CacheService {
   readonly requests: LoggedRequest[];
   setFailMode(mode: FailMode): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Twirp requests received and responses sent that the service's definition does not allow
+   * (the message types @actions/cache ships, generated from results/api/v1/cache.proto).
+   */
+  readonly contractViolations: string[];
+}
+
+interface TwirpMessageType {
+  fromJson(json: unknown, options?: { ignoreUnknownFields?: boolean }): unknown;
+}
+interface TwirpMethod {
+  name: string;
+  I: TwirpMessageType;
+  O: TwirpMessageType;
+}
+
+/**
+ * The cache service's contract as @actions/cache ships it: its generated protobuf-ts service
+ * definition (not exported by the package, so loaded by path). fromJson is strict: an unknown
+ * field or a value of the wrong type throws, which is how a drift of the emulation (or of a client,
+ * BuildKit's included) from the real service's messages shows.
+ */
+async function cacheServiceMethods(): Promise<Map<string, TwirpMethod>> {
+  const file = resolve(import.meta.dirname, '../../node_modules/@actions/cache/lib/generated/results/api/v1/cache.js');
+  const generated = (await import(pathToFileURL(file).href)) as { CacheService: { methods: TwirpMethod[] } };
+  return new Map(generated.CacheService.methods.map((m) => [m.name, m]));
+}
+
+function violation(kind: 'request' | 'response', method: string, type: TwirpMessageType, json: unknown): string | undefined {
+  try {
+    type.fromJson(json, { ignoreUnknownFields: false });
+    return undefined;
+  } catch (error) {
+    return `${method} ${kind} ${JSON.stringify(json)}: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 export interface CacheServiceOptions {
@@ -112,6 +148,8 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
   const runnerTemp = options.runnerTemp ?? (await mkdtemp(join(tmpdir(), 'strata-runner-temp-')));
   const stored: StoredEntry[] = [];
   const requests: LoggedRequest[] = [];
+  const methods = await cacheServiceMethods();
+  const contractViolations: string[] = [];
   const sockets = new Set<Socket>();
   let failMode: FailMode = 'none';
   let bytesUploaded = 0;
@@ -152,8 +190,16 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
         return twirpError(400, 'malformed', 'request body is not JSON');
       }
       if (typeof request.key === 'string') logged.key = request.key;
-      const ok = (payload: object): void => send(200, payload, { 'content-type': 'application/json' });
-      return twirp(url.pathname.slice(TWIRP_PREFIX.length), request, ok, twirpError);
+      const method = url.pathname.slice(TWIRP_PREFIX.length);
+      const contract = methods.get(method);
+      const requestProblem = contract ? violation('request', method, contract.I, request) : `${method}: not a method of CacheService`;
+      if (requestProblem) contractViolations.push(requestProblem);
+      const ok = (payload: object): void => {
+        const responseProblem = contract && violation('response', method, contract.O, payload);
+        if (responseProblem) contractViolations.push(responseProblem);
+        send(200, payload, { 'content-type': 'application/json' });
+      };
+      return twirp(method, request, ok, twirpError);
     }
     if (req.method === 'PUT' && url.pathname.startsWith(BLOB_PREFIX)) {
       const entry = stored.find((e) => e.id === Number(url.pathname.slice(BLOB_PREFIX.length)));
@@ -314,6 +360,7 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
       return bytesUploaded;
     },
     requests,
+    contractViolations,
     async setFailMode(mode) {
       const wasRefusing = failMode === 'refuse';
       failMode = mode;
