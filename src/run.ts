@@ -184,7 +184,7 @@ async function runRebase(deps: RunDeps, inputs: Inputs): Promise<void> {
 
 async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, tags: string[], created: SourceDate): Promise<BuildResult> {
   // Independent lookups (the builder's abilities, the bases' digests): asked at once.
-  const [builder, bases] = await Promise.all([
+  const [builder, { bases, unresolved }] = await Promise.all([
     builderFacts(deps.exec, inputs.buildxBuilder),
     resolveBaseImages(deps, { dockerfile, inputs }),
   ]);
@@ -208,13 +208,14 @@ async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, 
     cachePlan.kind === 'local' ? await restoreCache(deps, inputs, { mode: 'dockerfile', image: inputs.image, platforms: inputs.platforms }) : undefined;
   let cacheArgs = cache ? buildkitLocalCacheEntries(cache.spec.dir, { restored: cache.restored.hit !== 'miss' }) : cacheArgsOf(cachePlan);
   if (cachePlan.kind === 'gha' && !(await ghaServiceAnswers(deps, cachePlan.scope))) cacheArgs = { cacheFrom: [], cacheTo: [] };
-  return withBuildCache(deps, cache, () =>
+  const result = await withBuildCache(deps, cache, () =>
     buildWithDockerfile(
       deps,
       { inputs, dockerfile, tags, github: deps.github, builder, cachePlan: cacheArgs, tempDir: deps.tempDir, now: deps.now(), sourceDate: created },
       bases,
     ),
   );
+  return unresolved.length > 0 ? { ...result, unresolvedBases: unresolved } : result;
 }
 
 /** `call: check`: the Dockerfile's build checks, no build, no cache, no report. */

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareImages } from '../../src/compare/diff.js';
-import { assessBases } from '../../src/compare/freshness.js';
+import { assessBases, unresolvedFreshness } from '../../src/compare/freshness.js';
 import type { ImageSummary, LayerInfo } from '../../src/image/types.js';
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../../src/report/markdown.js';
 import { buildReport, checkSizeIncrease } from '../../src/report/report.js';
@@ -180,6 +180,20 @@ describe('renderMarkdown wording', () => {
   ])('stale bases %j', (moved, sentence) => {
     const freshness = assessBases(moved.map((m, i) => base(i, m)), { now });
     expect(renderMarkdown(buildReport({ comparison, freshness, now }))).toContain(`\n${sentence}\n`);
+  });
+
+  it('an unresolved base is a row that says so and why, never a guessed reference, and is not counted stale', () => {
+    const freshness = [
+      ...assessBases([base(0, false)], { now }),
+      unresolvedFreshness({ stage: 'runtime', line: 12, reason: 'ARG BASE_IMAGE has no default and no build arg', runtime: true, file: 'Dockerfile' }),
+    ];
+    const md = renderMarkdown(buildReport({ comparison, freshness, now }));
+    const row = md.split('\n').find((l) => l.startsWith('| unresolved |'));
+    expect(row).toContain('ARG BASE\\_IMAGE has no default and no build arg; set the build arg to have it checked');
+    expect(row).toMatch(/^\| unresolved \| — \|/);
+    expect(row).toContain('runtime (final image)');
+    expect(md).not.toContain('attention');
+    expect(renderTerminal(buildReport({ comparison, freshness, now }))).toMatch(/unresolved/);
   });
 
   it('says nothing about bases when none is stale', () => {

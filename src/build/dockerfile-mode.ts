@@ -13,7 +13,7 @@ import { runDockerBuild } from './buildx.js';
 import { buildxOptionsOf, secretsForBuild, type BuildSecret } from './buildx-options.js';
 import { ociLabels, type DockerBuildPlan } from './dockerfile-args.js';
 import type { SourceDate } from './source-date.js';
-import type { BaseImageUse, BuildResult } from './types.js';
+import type { BaseImageUse, BuildResult, UnresolvedBaseUse } from './types.js';
 
 export interface DockerfileModeRequest {
   inputs: Inputs;
@@ -113,7 +113,7 @@ export async function resolveDigest(exec: Exec, reference: string): Promise<stri
 export async function resolveBaseImages(
   deps: { exec: Exec; files: ContextFiles; logger: Logger },
   req: Pick<DockerfileModeRequest, 'dockerfile' | 'inputs'>,
-): Promise<BaseImageUse[]> {
+): Promise<{ bases: BaseImageUse[]; unresolved: UnresolvedBaseUse[] }> {
   const content = await deps.files.read(req.dockerfile);
   const resolution = content
     ? resolveDockerfileBases(content, { buildArgs: req.inputs.buildArgs, target: req.inputs.target, platforms: req.inputs.platforms, buildPlatform: hostPlatform() })
@@ -131,7 +131,8 @@ export async function resolveBaseImages(
       b.digest = await resolveDigest(deps.exec, b.reference);
     }),
   );
-  return bases;
+  const unresolved = (resolution ? unresolvedOf(resolution) : []).map((u) => ({ stage: u.stage, line: u.line, reason: u.reason, runtime: u.runtime, file: req.dockerfile }));
+  return { bases, unresolved };
 }
 
 export async function buildWithDockerfile(

@@ -19,6 +19,15 @@ export interface BaseImageUse {
   line?: number;
 }
 
+/** A FROM whose reference Strata could not work out (e.g. an ARG without a default or build arg). */
+export interface UnresolvedBaseUse {
+  stage: string;
+  line: number;
+  reason: string;
+  runtime: boolean;
+  file?: string;
+}
+
 export interface BuildResult {
   mode: BuildMode;
   /** Full references the image was tagged as. */
@@ -33,6 +42,8 @@ export interface BuildResult {
   baseImages: BaseImageUse[];
   /** Buildpack mode: the builder used. */
   builder?: string;
+  /** Dockerfile mode: FROM lines whose base could not be resolved (reported as such, never guessed). */
+  unresolvedBases?: UnresolvedBaseUse[];
   /** Buildpack mode: what the lifecycle reused, in its own words (parsed from its log). */
   layerReuse?: LayerReuse & { previousImage?: string };
 }

@@ -3,7 +3,7 @@
 // Age is weak evidence (publishers control `created`; reproducible builds pin it), so it only
 // speaks when the user set max-base-age. Pure: facts gathered elsewhere, `now` passed in.
 import type { AnnotationProperties } from '../adapters.js';
-import type { BaseImageUse } from '../build/types.js';
+import type { BaseImageUse, UnresolvedBaseUse } from '../build/types.js';
 import { newerTags, pinnedDigestOf, tagOf, type NewerTags } from './tag-flavour.js';
 
 /** What an adapter found out about one base image (see gather.ts). Every field but `use` is optional. */
@@ -21,7 +21,20 @@ export interface BaseImageFacts {
   error?: string;
 }
 
-export type FreshnessVerdict = 'fresh' | 'tag-moved' | 'newer-version' | 'too-old' | 'unknown';
+export type FreshnessVerdict = 'fresh' | 'tag-moved' | 'newer-version' | 'too-old' | 'unknown' | 'unresolved';
+
+/**
+ * The report's row for a base Strata could not resolve: it says so, with why, instead of checking
+ * an invented reference. Not stale (nothing to act on in the base), but never "up to date" either.
+ */
+export function unresolvedFreshness(u: UnresolvedBaseUse): BaseFreshness {
+  return {
+    use: { reference: 'unresolved', stage: u.stage, runtime: u.runtime, line: u.line, ...(u.file ? { file: u.file } : {}) },
+    verdict: 'unresolved',
+    findings: ['unresolved'],
+    reasons: [`${u.reason}; set the build arg to have it checked`],
+  };
+}
 
 export interface BaseFreshness {
   use: BaseImageUse;

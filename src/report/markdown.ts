@@ -266,7 +266,8 @@ function freshnessTable(report: Report, cells: CellContext): string[] {
     const stage = f.use.runtime ? `${escapeMarkdown(f.use.stage)} (final image)` : escapeMarkdown(f.use.stage);
     const age = f.ageDays === undefined ? '—' : unbreakable(count(f.ageDays, 'day'));
     const notes = f.reasons.map((r) => escapeMarkdown(truncateWords(wrappable(truncate(r, 300)), WORD_LENGTH))).join('<br>');
-    return `| ${verdictCell(f)} | ${referenceCell(f.use.reference, cells)} | ${age} | ${stage} | ${notes} |`;
+    const reference = f.verdict === 'unresolved' ? '—' : referenceCell(f.use.reference, cells);
+    return `| ${verdictCell(f)} | ${reference} | ${age} | ${stage} | ${notes} |`;
   });
   const ageNote = report.maxBaseAge === undefined ? [] : ['', `Bases older than ${report.maxBaseAge} days (max-base-age) are flagged.`];
   return ['| Status | Base image | Age | Stage | Notes |', '|---|---|---:|---|---|', ...rows, ...ageNote];

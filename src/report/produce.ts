@@ -9,7 +9,7 @@ import type { BaseImageUse, BuildResult } from '../build/types.js';
 import type { CacheStore } from '../cache/store.js';
 import { baseLayersFrom } from '../compare/attribution.js';
 import { compareImages, platformKey, type BasesByPlatform } from '../compare/diff.js';
-import { annotationsFor, assessBases, type BaseImageFacts } from '../compare/freshness.js';
+import { annotationsFor, assessBases, unresolvedFreshness, type BaseImageFacts } from '../compare/freshness.js';
 import { gatherBaseFacts } from '../compare/gather.js';
 import { commentKey, markerFor, markOutdated, upsertComment, withMarker } from '../github/comment.js';
 import type { GitHubContext } from '../github/context.js';
@@ -144,7 +144,8 @@ export async function produceReport(deps: ReportDeps, inputs: Inputs, result: Bu
       gatherBaseFacts(baseImageRegistry(client), result.baseImages, { platform: inputs.platforms[0] }),
     ]);
     const baselineCurrent = baseline.summary ? (pickComparable(baseline.summary, candidates) ?? current) : current;
-    const freshness = assessBases(facts, { now, maxBaseAge: inputs.maxBaseAge });
+    // A base Strata could not resolve is reported as unresolved, never checked under a guessed name.
+    const freshness = [...assessBases(facts, { now, maxBaseAge: inputs.maxBaseAge }), ...(result.unresolvedBases ?? []).map(unresolvedFreshness)];
     const comparison = compareImages({
       current: baselineCurrent,
       baseline: baseline.summary,

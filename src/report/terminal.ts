@@ -63,7 +63,8 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
     out.push('', 'Base images');
     for (const f of report.freshness) {
       const age = f.ageDays === undefined ? '' : `, ${count(f.ageDays, 'day')} old`;
-      out.push(`  ${plainText(imageName(f.use.reference))} [${plainText(f.use.stage)}]: ${VERDICT_WORDS[f.verdict]}${age}`);
+      const name = f.verdict === 'unresolved' ? '(unresolved FROM)' : plainText(imageName(f.use.reference));
+      out.push(`  ${name} [${plainText(f.use.stage)}]: ${VERDICT_WORDS[f.verdict]}${age}`);
       for (const reason of f.reasons) out.push(`    - ${plainText(reason)}`);
     }
   }

@@ -9,6 +9,7 @@ export const VERDICT_WORDS: Record<FreshnessVerdict, string> = {
   'newer-version': 'newer version',
   'too-old': 'too old',
   unknown: 'unknown',
+  unresolved: 'unresolved',
 };
 
 /** "1 layer", "2 layers"; `plural` for irregular words. */
