@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { publishTestBuilders, type TestBuilders } from '../support/buildpacks.js';
 import { requireDocker, run, workspaceFrom } from '../support/docker.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
-import { REPO_ROOT } from '../support/runner.js';
+import { distPath } from '../support/runner.js';
 
 const BIG = { maxBuffer: 16 * 1024 * 1024 };
 let registry: TestRegistry;
@@ -63,7 +63,7 @@ it('Strata and pack rebase move a buildpack image onto the new run image with th
   for (const tag of ['strata', 'pack']) {
     await run('skopeo', ['copy', '--src-tls-verify=false', '--dest-tls-verify=false', `docker://${image}:built`, `docker://${image}:${tag}`], BIG);
   }
-  const strata = await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'dist/cli.mjs'), 'rebase', `${image}:strata`], BIG);
+  const strata = await promisify(execFile)(process.execPath, [distPath('cli.mjs'), 'rebase', `${image}:strata`], BIG);
   expect(strata.stdout).toMatch(/rebased|moved/i);
   await run('pack', ['rebase', `${image}:pack`, '--publish', '--pull-policy', 'if-not-present'], BIG);
 
