@@ -6,7 +6,7 @@
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freshRunner, publishTestBuilders, type TestBuilders } from '../support/buildpacks.js';
 import { startCacheService, type CacheService } from '../support/cache-service.js';
 import { requireDocker, skopeoInspect, workspaceFrom } from '../support/docker.js';

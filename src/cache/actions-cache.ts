@@ -119,6 +119,7 @@ interface WatchedCall<T> {
 async function watchCacheLog<T>(call: () => Promise<T>): Promise<WatchedCall<T>> {
   const watched: Omit<WatchedCall<T>, 'result'> = { failures: [], keyTaken: false, archiveBytes: undefined };
   const stdout = process.stdout;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with stdout as `this`
   const write = stdout.write;
   const hook = function (this: typeof stdout, chunk: unknown, ...rest: unknown[]): boolean {
     if (typeof chunk === 'string') {
