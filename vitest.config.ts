@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 const shared = { testTimeout: 30_000, hookTimeout: 120_000 };
 
-// Three projects, run one group after another (sequence.groupOrder):
+// Three projects, run one group after another (sequence.groupOrder; it starts at 1 because vitest
+// puts a group-0 project that ends up with one worker, as on a 2-core machine, after all others):
 // 1. unit: tables, golden files and small adapters on temp dirs; files run in parallel.
 // 2. e2e: the bundled action and CLI against the real engine, registry and cache service. They
 //    share one Docker engine, and some prune its build cache to prove a cache came from the
@@ -14,7 +15,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { ...shared, name: 'unit', include: ['__tests__/unit/**/*.test.ts'], sequence: { groupOrder: 0 } },
+        test: { ...shared, name: 'unit', include: ['__tests__/unit/**/*.test.ts'], sequence: { groupOrder: 1 } },
       },
       {
         test: {
@@ -23,11 +24,11 @@ export default defineConfig({
           include: ['__tests__/e2e/**/*.test.ts'],
           fileParallelism: false,
           globalSetup: ['__tests__/support/fresh-dist.ts'],
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
       {
-        test: { ...shared, name: 'render', include: ['__tests__/render/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 2 } },
+        test: { ...shared, name: 'render', include: ['__tests__/render/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 3 } },
       },
     ],
   },
