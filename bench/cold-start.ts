@@ -1,7 +1,7 @@
 // 2. Cold start: spawn of the bundle to its exit when the very first input it validates is bad
 // (INPUT_MODE=x fails in parseInputs), against bare Node startup. Also what loads at startup: the
 // dist files the failing run loads (recorded by bench/trace-loads.mjs), by file and by package.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -31,7 +31,7 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-PZOWKSFK.mjs";
+} from "./chunks/chunk-3R4ZFD3Y.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-NITEZRW4.mjs";
@@ -41,7 +41,7 @@ import {
   createRunRegistry,
   createRunRegistryClient,
   parseReference
-} from "./chunks/chunk-DFKYMMKS.mjs";
+} from "./chunks/chunk-G24BE6MU.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/cli/run-cli.ts
@@ -178,7 +178,8 @@ function renderTerminal(report, options = {}) {
     out.push("", "Base images");
     for (const f of report.freshness) {
       const age = f.ageDays === void 0 ? "" : `, ${count(f.ageDays, "day")} old`;
-      out.push(`  ${plainText(imageName(f.use.reference))} [${plainText(f.use.stage)}]: ${VERDICT_WORDS[f.verdict]}${age}`);
+      const name = f.verdict === "unresolved" ? "(unresolved FROM)" : plainText(imageName(f.use.reference));
+      out.push(`  ${name} [${plainText(f.use.stage)}]: ${VERDICT_WORDS[f.verdict]}${age}`);
       for (const reason of f.reasons) out.push(`    - ${plainText(reason)}`);
     }
   }

@@ -97,6 +97,7 @@ function guardedReader(read: InputReader): InputReader {
   return (name) => {
     const raw = read(name);
     const secret = (SECRET_INPUTS as readonly string[]).includes(name);
+    // eslint-disable-next-line no-control-regex
     const bad = MULTI_LINE_INPUTS.has(name) ? /[\x00-\x08\x0b-\x1f\x7f]/ : /[\x00-\x08\x0a-\x1f\x7f]/;
     const m = bad.exec(raw);
     if (m) {

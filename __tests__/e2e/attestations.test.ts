@@ -53,7 +53,7 @@ it('an attested base and an attested image: one platform in the report, a fresh 
 
   // Upstream rebuilds the base (with a new attestation); the image moves onto it.
   await pushAttestedBase(base, 2);
-  const rebase = await new ActionJob({ workspace, eventName: 'schedule', with: { image, tags: 'stable', rebase: 'true' } }).main();
+  const rebase = await new ActionJob({ workspace, eventName: 'schedule', with: { image, tags: 'stable', rebase: 'true', push: 'true' } }).main();
   expect(rebase.exitCode, rebase.stdout + rebase.stderr).toBe(0);
   expect(rebase.outputs.rebased).toBe('true');
   expect(rebase.stdout).toMatch(/attestation manifest sha256:[0-9a-f]{64} dropped/);

@@ -6,11 +6,12 @@
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freshRunner, publishTestBuilders, type TestBuilders } from '../support/buildpacks.js';
 import { startCacheService, type CacheService } from '../support/cache-service.js';
 import { requireDocker, skopeoInspect, workspaceFrom } from '../support/docker.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
+import { describeAsRoot } from '../support/root.js';
 import { ActionJob, RUNNER_USER, type JobOptions } from '../support/runner.js';
 
 let registry: TestRegistry;
@@ -75,7 +76,7 @@ const ADD_DEPENDENCY = JSON.stringify({
   },
 });
 
-describe('buildpack mode on the real pack and lifecycle', () => {
+describeAsRoot('buildpack mode on the real pack and lifecycle', () => {
   it('cold, then a fresh runner restores the layer cache and the lifecycle reuses it; a lockfile change rebuilds only that layer', async () => {
     const workspace = workspaceFrom('__tests__/fixtures/buildpack-node-app');
     const image = `${registry.host}/octo-org/node-app`;

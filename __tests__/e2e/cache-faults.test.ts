@@ -58,7 +58,7 @@ beforeEach(async () => {
   process.stdout.write = function (this: unknown, chunk: unknown, ...rest: unknown[]) {
     if (typeof chunk === 'string') stdoutLines.push(chunk);
     return (write as (...a: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
-  } as typeof process.stdout.write;
+  };
   restoreStdout = () => (process.stdout.write = write);
 });
 

@@ -14,6 +14,7 @@ import { restoreBuildCache, saveBuildCache, type RestoredBuildCache } from '../.
 import { CACHE_CALL_BOUNDS, type CacheBreaker } from '../../src/cache/bounds.js';
 import type { CacheStore } from '../../src/cache/store.js';
 import { startCacheService, type CacheService } from '../support/cache-service.js';
+import { IS_ROOT, itAsRoot, rootOnly } from '../support/root.js';
 
 const TWIRP = '/twirp/github.actions.results.api.v1.CacheService/';
 
@@ -55,7 +56,7 @@ beforeEach(async () => {
   process.stdout.write = function (this: unknown, chunk: unknown, ...rest: unknown[]) {
     if (typeof chunk === 'string') stdoutLines.push(chunk);
     return (write as (...a: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
-  } as typeof process.stdout.write;
+  };
   restoreStdout = () => (process.stdout.write = write);
 });
 
@@ -74,7 +75,7 @@ afterEach(async (context) => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** A lifecycle bind cache as the builder leaves it: uid 1000, 0700 dirs, 0600 files. */
+/** A lifecycle bind cache as the builder leaves it: uid 1000, 0700 dirs, 0600 files (chown: root only). */
 async function writeLifecycleCache(layers: Record<string, string>, metadata = '{"buildpacks":[]}'): Promise<void> {
   await rm(cacheDir, { recursive: true, force: true });
   const committed = join(cacheDir, 'build-cache', 'committed');
@@ -133,7 +134,7 @@ function save(keys: CacheKeys, restored: RestoredBuildCache, extra: { buildSucce
 }
 
 describe('build cache through the real @actions/cache and the loopback service', () => {
-  it('miss, save, then an exact hit that restores contents, owners and modes', async () => {
+  itAsRoot('miss, save, then an exact hit that restores contents, owners and modes', async () => {
     const keys = keysFor('lock-1');
     expect(await restore(keys)).toEqual({ hit: 'miss' });
 
@@ -156,7 +157,7 @@ describe('build cache through the real @actions/cache and the loopback service',
     expect(warnings()).toEqual([]);
   });
 
-  it('uploads 0 bytes when the restored cache is unchanged, and saves a changed one under a new key', async () => {
+  itAsRoot('uploads 0 bytes when the restored cache is unchanged, and saves a changed one under a new key', async () => {
     const keys = keysFor('lock-1');
     await writeLifecycleCache({ aa: 'layer a' });
     const first = await save(keys, { hit: 'miss' });
@@ -183,7 +184,7 @@ describe('build cache through the real @actions/cache and the loopback service',
     expect(await readFile(join(cacheDir, 'build-cache', 'committed', 'sha256:cc.tar'), 'utf8')).toBe('layer c');
   });
 
-  it('falls back to a restore key when the lockfile changed (partial hit), then saves', async () => {
+  itAsRoot('falls back to a restore key when the lockfile changed (partial hit), then saves', async () => {
     await writeLifecycleCache({ aa: 'old deps' });
     const old = await save(keysFor('lock-1'), { hit: 'miss' });
     await rm(cacheDir, { recursive: true });
@@ -198,14 +199,14 @@ describe('build cache through the real @actions/cache and the loopback service',
     expect(saved.key!.startsWith(keys.primary)).toBe(true);
   });
 
-  it('misses when only other paths (another cache version) were saved', async () => {
+  itAsRoot('misses when only other paths (another cache version) were saved', async () => {
     await writeLifecycleCache({ aa: 'x' });
     const keys = keysFor('lock-1');
     await createActionsCacheStore().save([cacheDir, join(work, 'other')], keys.primary);
     expect(await restore(keys)).toEqual({ hit: 'miss' });
   });
 
-  it('never overwrites an entry: a second save of the same key is refused and uploads nothing', async () => {
+  itAsRoot('never overwrites an entry: a second save of the same key is refused and uploads nothing', async () => {
     await writeLifecycleCache({ aa: 'x' });
     const cache = createActionsCacheStore();
     const bytes = await cache.save([cacheDir], 'immutable-key');
@@ -225,13 +226,13 @@ describe('build cache through the real @actions/cache and the loopback service',
     expect(warnings()).toEqual([]);
   });
 
-  it('does not save after a failed build', async () => {
+  itAsRoot('does not save after a failed build', async () => {
     await writeLifecycleCache({ aa: 'x' });
     expect(await save(keysFor('lock-1'), { hit: 'miss' }, { buildSucceeded: false })).toMatchObject({ saved: false, reason: 'build failed, cache not saved' });
     expect(service.requests).toEqual([]);
   });
 
-  it('restores owners and modes that a non-root extract would lose, from the manifest', async () => {
+  itAsRoot('restores owners and modes that a non-root extract would lose, from the manifest', async () => {
     const keys = keysFor('lock-1');
     await writeLifecycleCache({ aa: 'x' });
     await save(keys, { hit: 'miss' });
@@ -286,7 +287,7 @@ describe('a cache service that fails costs a warning, never the build', () => {
     expect(stdoutLines.filter((l) => l.startsWith('::error'))).toEqual([]);
   });
 
-  it.each(outages)('save when the service %s', async (_what, mode) => {
+  it.skipIf(!IS_ROOT).each(outages)(rootOnly('save when the service %s'), async (_what, mode) => {
     await writeLifecycleCache({ aa: 'x' });
     await service.setFailMode(mode);
     const started = Date.now();

@@ -1,4 +1,4 @@
-// `strata detect` and `strata build`: the shipped CLI (dist/cli.mjs, kept fresh by the dist test)
+// `strata detect` and `strata build`: the shipped CLI (cli.mjs of a fresh bundle, see distPath)
 // outside GitHub, building with the real engine.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { registryWithBase, requireDocker, run, skopeoInspect, workspaceFrom } from '../support/docker.js';
 import type { TestRegistry } from '../support/registry.js';
-import { REPO_ROOT } from '../support/runner.js';
+import { distPath, REPO_ROOT } from '../support/runner.js';
 
 let registry: TestRegistry;
 let base: string;
 
 async function cli(args: string[], cwd = REPO_ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(REPO_ROOT, 'dist/cli.mjs'), ...args], { cwd, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [distPath('cli.mjs'), ...args], { cwd, maxBuffer: 16 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

@@ -6,12 +6,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { hostPlatform } from '../../src/build/platforms.js';
-import { REPO_ROOT } from '../support/runner.js';
+import { distPath, REPO_ROOT } from '../support/runner.js';
 
 const run = promisify(execFile);
-let cliPath: string;
+const cliPath = distPath('cli.mjs');
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -22,12 +22,6 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
     return { code: err.code, stdout: err.stdout, stderr: err.stderr };
   }
 }
-
-beforeAll(async () => {
-  const out = mkdtempSync(join(tmpdir(), 'strata-cli-'));
-  await run(process.execPath, [join(REPO_ROOT, 'scripts/bundle.mjs'), out], { cwd: REPO_ROOT });
-  cliPath = join(out, 'cli.mjs');
-}, 120_000);
 
 // A Go service built on the build platform and shipped on a per-architecture runtime stage (the
 // pattern of docker/buildx and many Go projects), with the Go version and registry as build args.

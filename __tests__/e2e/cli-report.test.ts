@@ -1,4 +1,4 @@
-// `strata report` end to end: the bundled CLI (rebuilt from src/ into a temp dir) against two
+// `strata report` end to end: the bundled CLI (fresh from src/, see distPath) against two
 // revisions of a small app pushed to a loopback registry with buildx, on a real busybox base.
 // Expected sizes come from skopeo, an independent client reading the same manifests.
 import { spawn } from 'node:child_process';
@@ -11,10 +11,9 @@ import type { Report } from '../../src/report/report.js';
 import { formatChange } from '../../src/report/units.js';
 import { registryWithBase, requireDocker, run } from '../support/docker.js';
 import type { TestRegistry } from '../support/registry.js';
-import { REPO_ROOT } from '../support/runner.js';
+import { distPath } from '../support/runner.js';
 
 let registry: TestRegistry;
-let bundleDir: string;
 let appDir: string;
 let base: string;
 let repo: string;
@@ -22,10 +21,6 @@ const localTag = `strata-cli-report-${randomUUID().slice(0, 8)}:local`;
 
 beforeAll(async () => {
   await requireDocker();
-  // The CLI as shipped, but fresh from src/: the committed dist/ may lag behind.
-  bundleDir = join(mkdtempSync(join(tmpdir(), 'strata-cli-bundle-')), 'dist');
-  await run(process.execPath, [join(REPO_ROOT, 'scripts/bundle.mjs'), bundleDir], { cwd: REPO_ROOT });
-
   ({ registry, base } = await registryWithBase());
   repo = `${registry.host}/acme/cli-app`;
 
@@ -43,7 +38,6 @@ afterAll(async () => {
   await run('docker', ['image', 'rm', '--force', localTag, `${repo}:1`, `${repo}:2`]).catch(() => undefined);
   await registry?.stop();
   if (appDir) rmSync(appDir, { recursive: true, force: true });
-  if (bundleDir) rmSync(join(bundleDir, '..'), { recursive: true, force: true });
 });
 
 async function build(tag: string, output: '--push' | '--load'): Promise<void> {
@@ -52,7 +46,7 @@ async function build(tag: string, output: '--push' | '--load'): Promise<void> {
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(bundleDir, 'cli.mjs'), ...args], { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [distPath('cli.mjs'), ...args], { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

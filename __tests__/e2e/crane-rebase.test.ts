@@ -4,13 +4,12 @@
 // annotations and leaving the config's labels stale; Strata's report must then call the base
 // fresh (not "tag moved") and `rebase: true` must find nothing to do (not refuse).
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { pushBaseImage, registryWithBase, requireDocker, run, skopeoInspect, workspaceFrom } from '../support/docker.js';
 import type { TestRegistry } from '../support/registry.js';
-import { ActionJob, REPO_ROOT } from '../support/runner.js';
+import { ActionJob, distPath } from '../support/runner.js';
 
 let registry: TestRegistry;
 let base: string;
@@ -47,7 +46,7 @@ it('an image crane rebase moved is fresh to the report and up to date to strata 
   expect(labels['org.opencontainers.image.base.digest']).toBe(oldDigest);
   expect((await run('docker', ['run', '--rm', '--pull', 'always', `${image}:stable`, 'cat', '/etc/base-revision'])).stdout.trim()).toBe('2');
 
-  const { stdout } = await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'dist/cli.mjs'), 'report', `${image}:stable`, '--json']);
+  const { stdout } = await promisify(execFile)(process.execPath, [distPath('cli.mjs'), 'report', `${image}:stable`, '--json']);
   const report = JSON.parse(stdout) as Report;
   expect(report.freshness.map((f) => [f.use.reference, f.use.digest, f.verdict])).toEqual([[base, newDigest, 'fresh']]);
 

@@ -155,14 +155,13 @@ it.each(['refuse', 'error500'] as const)('a cache service that is down (%s) cost
     expect(main.exitCode, log(main)).toBe(0);
     expect(post.exitCode, log(post)).toBe(0);
     expect(main.outputs.digest).toMatch(/^sha256:/);
-    // BuildKit prints "ERROR" under its cache steps and goes on; Strata says what that means.
-    const why = mode === 'refuse' ? /connection refused/ : /internal/;
+    // Strata asks the service itself first (BuildKit's gha backend has no timeout): a service that
+    // is down is one warning, and BuildKit builds without the gha cache instead of erroring under it.
+    const why = mode === 'refuse' ? /ECONNREFUSED/ : /HTTP 500/;
     const warnings = main.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
-    expect(warnings, log(main)).toEqual([
-      expect.stringMatching(/^BuildKit's gha cache could not use the GitHub Actions cache service; the image was built without it\./),
-    ]);
-    expect(warnings[0]).toMatch(new RegExp(`Restoring failed, so this build did not reuse earlier runs: .*${why.source}`));
-    expect(warnings[0]).toMatch(new RegExp(`Saving failed, so the next run will not find this build's cache: .*${why.source}`));
+    expect(warnings, log(main)).toEqual([expect.stringMatching(/^Building without BuildKit's gha cache: the Actions cache service did not answer a lookup/)]);
+    expect(warnings[0]).toMatch(why);
+    expect(main.stdout).not.toMatch(/--cache-(from|to) type=gha/);
   } finally {
     await cache.setFailMode('none');
   }

@@ -10,7 +10,6 @@ import { GITHUB_FAULTS, startFakeGitHub, type FakeGitHub } from '../support/gith
 
 const ISSUE = 7;
 const COMMENTS = /^\/repos\/octo-org\/app\/issues\/7\/comments$/;
-const ONE_COMMENT = /^\/repos\/octo-org\/app\/issues\/comments\/\d+$/;
 const marker = markerFor('127.0.0.1:5000/app|build');
 const report = '### Image report\n\n**12.3 MB** compressed (linux/amd64): +1.2 kB';
 

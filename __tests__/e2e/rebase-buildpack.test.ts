@@ -6,11 +6,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { publishTestBuilders, type TestBuilders } from '../support/buildpacks.js';
 import { requireDocker, run, workspaceFrom } from '../support/docker.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
-import { REPO_ROOT } from '../support/runner.js';
+import { itAsRoot } from '../support/root.js';
+import { distPath } from '../support/runner.js';
 
 const BIG = { maxBuffer: 16 * 1024 * 1024 };
 let registry: TestRegistry;
@@ -44,7 +45,7 @@ async function config(ref: string): Promise<Config> {
 const runImageLabel = (c: Config) =>
   (JSON.parse(c.config.Labels?.['io.buildpacks.lifecycle.metadata'] ?? '{}') as { runImage?: { topLayer?: string; reference?: string; image?: string } }).runImage ?? {};
 
-it('Strata and pack rebase move a buildpack image onto the new run image with the same layers', async () => {
+itAsRoot('Strata and pack rebase move a buildpack image onto the new run image with the same layers', async () => {
   const app = workspaceFrom('__tests__/fixtures/buildpack-node-app');
   const image = `${registry.host}/octo-org/bp-rebase`;
   await run('pack', ['build', `${image}:built`, '--builder', builders.uid1001, '--path', app, '--trust-builder', '--pull-policy', 'if-not-present', '--publish', '--network', 'host'], BIG);
@@ -63,7 +64,7 @@ it('Strata and pack rebase move a buildpack image onto the new run image with th
   for (const tag of ['strata', 'pack']) {
     await run('skopeo', ['copy', '--src-tls-verify=false', '--dest-tls-verify=false', `docker://${image}:built`, `docker://${image}:${tag}`], BIG);
   }
-  const strata = await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'dist/cli.mjs'), 'rebase', `${image}:strata`], BIG);
+  const strata = await promisify(execFile)(process.execPath, [distPath('cli.mjs'), 'rebase', `${image}:strata`], BIG);
   expect(strata.stdout).toMatch(/rebased|moved/i);
   await run('pack', ['rebase', `${image}:pack`, '--publish', '--pull-policy', 'if-not-present'], BIG);
 
@@ -79,4 +80,4 @@ it('Strata and pack rebase move a buildpack image onto the new run image with th
   expect(runImageLabel(byStrata).topLayer).toBe(newRun.rootfs.diff_ids.at(-1));
   expect(runImageLabel(byPack).topLayer).toBe(newRun.rootfs.diff_ids.at(-1));
   expect(runImageLabel(byStrata).image).toBe(runImageLabel(byPack).image);
-}, 300_000);
+}, 300_000, 'the test builders (pack in /usr/local/bin)');

@@ -15,11 +15,10 @@ import { RegistryWriter } from '../../src/registry/writer.js';
 import { rebaseImage } from '../../src/rebase/rebase.js';
 import { pushBaseImage, requireDocker, run } from '../support/docker.js';
 import { REGISTRY_KINDS, startRegistry, type TestRegistry } from '../support/registry.js';
-import { REPO_ROOT } from '../support/runner.js';
+import { distPath } from '../support/runner.js';
 
 const BIG = { maxBuffer: 16 * 1024 * 1024 };
 
-let bundleDir: string;
 const tempDirs: string[] = [];
 const localImages: string[] = [];
 
@@ -97,7 +96,7 @@ async function runImage(ref: string, ...cmd: string[]): Promise<string> {
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(bundleDir, 'cli.mjs'), 'rebase', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOCKER_CONFIG: mkdtempSync(join(tmpdir(), 'strata-dc-')) } });
+    const child = spawn(process.execPath, [distPath('cli.mjs'), 'rebase', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOCKER_CONFIG: mkdtempSync(join(tmpdir(), 'strata-dc-')) } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -131,9 +130,6 @@ async function expectRebased(rebased: string, newBase: string, original: string,
 
 beforeAll(async () => {
   await requireDocker();
-  bundleDir = join(mkdtempSync(join(tmpdir(), 'strata-rebase-bundle-')), 'dist');
-  tempDirs.push(join(bundleDir, '..'));
-  await run(process.execPath, [join(REPO_ROOT, 'scripts/bundle.mjs'), bundleDir], { cwd: REPO_ROOT });
 }, 300_000);
 
 afterAll(async () => {

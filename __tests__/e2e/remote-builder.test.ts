@@ -42,7 +42,7 @@ afterAll(async () => {
 async function layerBytes(ref: string): Promise<number> {
   let manifest = (await skopeoInspect(ref, '--raw')) as { manifests?: { digest: string; platform: { architecture: string } }[]; layers?: { size: number }[] };
   const entry = manifest.manifests?.find((m) => m.platform.architecture === 'amd64');
-  if (entry) manifest = (await skopeoInspect(`${ref.replace(/:[^/:]+$/, '')}@${entry.digest}`, '--raw')) as typeof manifest;
+  if (entry) manifest = (await skopeoInspect(`${ref.replace(/:[^/:]+$/, '')}@${entry.digest}`, '--raw'));
   return manifest.layers!.reduce((t, l) => t + l.size, 0);
 }
 

@@ -2,7 +2,7 @@
 // file and by environment variable, and an ssh-agent socket, to RUN steps of a real BuildKit build
 // that write what they received into the image (sha256 of each secret, the socket's path). Then
 // everything Strata produced is scanned for the secret values, down to what the registry holds.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -128,7 +128,7 @@ export function checkResponse(method: string, url: URL, status: number, body: un
   }
   const response = deref<{ content?: Record<string, { schema?: unknown }> }>(documented);
   if (!response.content?.['application/json']?.schema) return [];
-  const base = '$ref' in documented ? (documented as Ref).$ref.replace(/^#/, '') : `/paths/${pointer(found.template)}/${method.toLowerCase()}/responses/${status}`;
+  const base = '$ref' in documented ? (documented).$ref.replace(/^#/, '') : `/paths/${pointer(found.template)}/${method.toLowerCase()}/responses/${status}`;
   const v = validatorAt(`${base}/content/application~1json/schema`);
   return v(body) ? [] : [`${where}: response body does not match the schema: ${errorsOf(v)}`];
 }

@@ -130,9 +130,9 @@ function pageHtml(body: string): string {
 
 /** Replaces each ```mermaid block with the SVG mermaid draws for it, as GitHub's viewer does. */
 async function drawCharts(page: Page): Promise<string[]> {
-  return (await page.evaluate('strataDrawCharts()')) as string[];
+  return page.evaluate<string[]>('strataDrawCharts()');
 }
 
 async function measure(page: Page): Promise<Omit<RenderFindings, 'chartErrors'>> {
-  return (await page.evaluate(`strataMeasure(${JSON.stringify([...REPORT_ELEMENTS])})`)) as Omit<RenderFindings, 'chartErrors'>;
+  return page.evaluate<Omit<RenderFindings, 'chartErrors'>>(`strataMeasure(${JSON.stringify([...REPORT_ELEMENTS])})`);
 }

@@ -1,10 +1,11 @@
-// A runner harness that executes dist/ exactly as the GitHub Actions runner does: INPUT_* from
-// action.yml's defaults plus the step's `with:`, the GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV /
-// GITHUB_STEP_SUMMARY files, an event payload file, and the post step run with the saved STATE_*.
+// A runner harness that executes the bundle (distPath) exactly as the GitHub Actions runner does:
+// INPUT_* from action.yml's defaults plus the step's `with:`, the GITHUB_OUTPUT / GITHUB_STATE /
+// GITHUB_ENV / GITHUB_STEP_SUMMARY files, an event payload file, and the post step run with the
+// saved STATE_*.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, lchownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
 
@@ -12,6 +13,14 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 /** Where each run's PR report goes, for the render test (__tests__/render) to check as GitHub shows it. */
 export const E2E_REPORTS = join(REPO_ROOT, '.tmp', 'reports');
 const reportsWritten = new Map<string, number>();
+
+/**
+ * A file of the bundle under test: the e2e project's fresh bundle of src/ (STRATA_DIST, set by
+ * fresh-dist.ts, its globalSetup), else the committed dist/ (the bench, a test run on its own).
+ */
+export function distPath(file: string): string {
+  return join(process.env.STRATA_DIST ?? join(REPO_ROOT, 'dist'), file);
+}
 
 /** Keeps the report-markdown output under a name from the test that made it (overwritten each run). */
 function keepReport(run: StepRun): void {
@@ -203,7 +212,8 @@ export class ActionJob {
 
   private async step(step: 'main' | 'post', extra: Record<string, string>, watch?: StepWatcher): Promise<StepRun> {
     const env = { ...this.baseEnv(step), ...extra };
-    const entry = join(REPO_ROOT, step === 'main' ? this.action.runs.main : this.action.runs.post!);
+    // action.yml names dist/main.mjs and dist/post.mjs; the same files of the bundle under test.
+    const entry = distPath(relative('dist', step === 'main' ? this.action.runs.main : this.action.runs.post!));
     const user = this.opts.user;
     if (user) {
       // The runner user's PATH: root's holds directories it cannot read (~/go/bin, ~/.cargo/bin).

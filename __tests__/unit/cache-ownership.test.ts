@@ -13,6 +13,7 @@ import {
   unreadableEntries,
   type OwnershipManifest,
 } from '../../src/cache/ownership.js';
+import { describeAsRoot } from '../support/root.js';
 
 const DIR = 0o40000;
 
@@ -94,9 +95,9 @@ describe('parseFindOwnership', () => {
   });
 });
 
-// The adapters, on a real directory. Tests run as root here, so the non-root branches get a user
-// handed in and an Exec double standing in for sudo.
-describe('prepareCacheForSave / restoreOwnership', () => {
+// The adapters, on a real directory, as root (to chown to the builder's user), so the non-root
+// branches get a user handed in and an Exec double standing in for sudo.
+describeAsRoot('prepareCacheForSave / restoreOwnership', () => {
   let dir = '';
   const warnings: string[] = [];
   const logger: Logger = {

@@ -337,7 +337,7 @@ describe('fitToLimit', () => {
     const report = `<details><summary>layers</summary>\n\n\`\`\`\n${'line\n'.repeat(500)}\`\`\`\n</details>`;
     const fitted = fitToLimit(marker, report, 1_000);
     expect(fitted.length).toBeLessThanOrEqual(1_000);
-    expect((fitted.match(/^\`\`\`/gm) ?? []).length % 2).toBe(0);
+    expect((fitted.match(/^```/gm) ?? []).length % 2).toBe(0);
     expect(fitted).toContain('</details>');
   });
 });

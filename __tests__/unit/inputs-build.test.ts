@@ -59,7 +59,7 @@ describe('secrets, secret-files, secret-envs', () => {
     [{ 'secret-envs': 'a=not-an-env' }, 'secret-envs', 'a=not-an-env', 'ENV_NAME'],
     [{ ssh: 'default =x' }, 'ssh', 'default =x', 'default or id=path'],
   ])('rejects %o', (values, input, value, accepted) => {
-    const e = errorOf(values as Record<string, string>);
+    const e = errorOf(values);
     expect(e.input).toBe(input);
     expect(e.message).toContain(JSON.stringify(value));
     expect(e.message).toContain(accepted);

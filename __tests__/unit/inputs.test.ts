@@ -83,7 +83,7 @@ describe('parseInputs', () => {
     [{ 'registry-username': 'bot' }, 'registry-password', '', 'both'],
     [{ 'registry-password': 'hunter2' }, 'registry-username', '', 'both'],
   ])('rejects %o naming the input, the value and what is accepted', (values, input, value, accepted) => {
-    const e = errorOf(values as Record<string, string>);
+    const e = errorOf(values);
     expect(e.input).toBe(input);
     expect(e.value).toBe(value);
     expect(e.message).toContain(`"${input}"`);

@@ -232,7 +232,7 @@ describe('token flow', () => {
       fetch: (async () => {
         fetched = true;
         return new Response('{}');
-      }) as typeof fetch,
+      }),
       credentials: () => ({ kind: 'basic', username: 'u', password: 'p4ssword' }),
     });
     await expect(auth.respondToChallenge('ghcr.io', 'Bearer realm="http://evil.example/token",service="x"', 'repository:a:pull')).rejects.toThrow(

@@ -6,8 +6,8 @@
 // builds cold and warm in two jobs and asserts the reuse. Each check is also run against a
 // deliberately broken copy, so a check that can no longer fail is caught too.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -417,7 +417,7 @@ describe('.github/workflows', () => {
 
   describe('workflow examples in the docs', () => {
     const docs = ['README.md', 'docs/fork-prs.md', 'docs/reusable-workflow.md'];
-    const examples = docs.flatMap((d) => yamlBlocks(readFileSync(join(REPO_ROOT, d), 'utf8')).map((b) => [d, objOr(parse(b))] as const)).filter(([, b]) => isObj(b.jobs) || Array.isArray((b as Obj).steps));
+    const examples = docs.flatMap((d) => yamlBlocks(readFileSync(join(REPO_ROOT, d), 'utf8')).map((b) => [d, objOr(parse(b))] as const)).filter(([, b]) => isObj(b.jobs) || Array.isArray((b).steps));
     it.each(examples.map(([d, b], i) => [`${d} #${i + 1}`, b]))('%s: checkouts drop credentials, secret logins cannot fail a PR', (_name, block) => {
       const wf = isObj(block.jobs) ? block : { on: 'push', jobs: { example: block } };
       expect(checkoutProblems(wf)).toEqual([]);
@@ -475,7 +475,7 @@ describe('.github/workflows', () => {
     it('has the unit, check-dist and e2e jobs', () => {
       expect([...jobs.keys()]).toEqual(expect.arrayContaining(['unit', 'check-dist', 'e2e']));
       const run = (id: string) => stepsOf(jobs.get(id)!).map((s) => String(s.run ?? '')).join('\n');
-      expect(run('unit')).toMatch(/npm ci[\s\S]*npx tsc --noEmit[\s\S]*npx vitest run __tests__\/unit/);
+      expect(run('unit')).toMatch(/npm ci[\s\S]*npx tsc --noEmit[\s\S]*npm run lint[\s\S]*npx vitest run --project unit/);
       expect(run('check-dist')).toMatch(/npm run bundle[\s\S]*git status --porcelain -- dist/);
     });
 

@@ -187,7 +187,7 @@ function resolveForPlatform(parsed: Parsed, overrides: Map<string, string>, buil
   let s = finalStage;
   const byName = new Map(stages.filter((x) => x.name).map((x) => [x.name!, x]));
   while (s.base.kind === 'stage') s = byName.get(s.base.stage)!;
-  return { platform, stages, final: label(finalStage), runtimeStage: label(s), runtime: s.base as PlatformResolution['runtime'] };
+  return { platform, stages, final: label(finalStage), runtimeStage: label(s), runtime: s.base };
 }
 
 /**

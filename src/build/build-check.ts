@@ -75,7 +75,10 @@ export async function runBuildCheck(
     throw new BuildError(`docker buildx build --call=check failed:\n${buildErrorSummary(r.stderr || r.stdout)}`);
   }
   const verdict = checkVerdict(parsed, plan.dockerfile, failOn);
-  for (const f of verdict.findings) (f.level === 'error' ? deps.logger.error : deps.logger.warning)(f.message, f.properties);
+  for (const f of verdict.findings) {
+    if (f.level === 'error') deps.logger.error(f.message, f.properties);
+    else deps.logger.warning(f.message, f.properties);
+  }
   deps.logger.info(verdict.summary);
   if (verdict.failed) throw new BuildError(verdict.summary);
   return verdict;

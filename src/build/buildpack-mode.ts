@@ -82,7 +82,7 @@ export function lifecycleNetwork(references: ReadonlyArray<string | undefined>):
 async function findPreviousImage(deps: BuildpackDeps, candidates: string[], publish: boolean): Promise<string | undefined> {
   if (!deps.imageExists) return undefined;
   for (const candidate of candidates) {
-    let exists = false;
+    let exists: boolean;
     try {
       exists = await deps.imageExists(candidate);
     } catch {

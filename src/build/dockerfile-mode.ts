@@ -68,13 +68,12 @@ export function dockerBuildPlan(req: DockerfileModeRequest, runtimeBase?: BaseIm
 }
 
 /** Cache args for the plan, from the BuildKit cache decision (local dirs are filled in by the caller). */
-export function cacheArgsOf(plan: BuildkitCachePlan, local?: { cacheFrom: string[]; cacheTo: string[] }): { cacheFrom: string[]; cacheTo: string[] } {
+export function cacheArgsOf(plan: BuildkitCachePlan): { cacheFrom: string[]; cacheTo: string[] } {
   switch (plan.kind) {
     case 'user':
     case 'gha':
       return { cacheFrom: plan.cacheFrom, cacheTo: plan.cacheTo };
     case 'local':
-      return local ?? { cacheFrom: [], cacheTo: [] };
     case 'none':
       return { cacheFrom: [], cacheTo: [] };
   }

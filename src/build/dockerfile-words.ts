@@ -185,7 +185,7 @@ class WordLexer {
     const isSet = value !== undefined && !(nullIsUnset && value === '');
     switch (op) {
       case '-':
-        return isSet ? value! : word;
+        return isSet ? value : word;
       case '+':
         return isSet ? word : '';
       case '?':

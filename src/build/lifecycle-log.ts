@@ -24,6 +24,7 @@ export function parseLifecycleLog(output: string): LayerReuse {
   let previousImageFound = true;
   let analyzed = false;
   for (const raw of output.split(/\r?\n/)) {
+    // eslint-disable-next-line no-control-regex
     const line = raw.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').trim();
     let m: RegExpExecArray | null;
     if (/^===> ANALYZING$/.test(line)) analyzed = true;

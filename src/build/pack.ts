@@ -20,6 +20,7 @@ export class PackBuildError extends Error {
 
 // Progress noise that says nothing about why a build failed.
 const NOISE = [/^\s*$/, /^={3}> [A-Z]+$/, /^\s*#\d+ /, /^Pulling image /, /^Warning: /i];
+// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 /**

@@ -43,7 +43,7 @@ export async function secretContents(secrets: readonly SecretInput[], env: Recor
         try {
           return { id: s.id, content: await readFile(s.path) };
         } catch (e) {
-          throw new Error(`Input "secret-files": secret ${JSON.stringify(s.id)} names ${JSON.stringify(s.path)}, which cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}). Give a path relative to the workspace.`);
+          throw new Error(`Input "secret-files": secret ${JSON.stringify(s.id)} names ${JSON.stringify(s.path)}, which cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}). Give a path relative to the workspace.`, { cause: e });
         }
       }
       const value = env[s.env];

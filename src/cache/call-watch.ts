@@ -125,6 +125,7 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
     for (const line of lines) if (/^\S*\b(tar|zstd|zstdmt|gzip|unzstd): /.test(line) && toolErrors.length < 20) toolErrors.push(line.trim());
   };
   const stdout = process.stdout;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with stdout as `this`
   const write = stdout.write;
   const hook = function (this: typeof stdout, chunk: unknown, ...rest: unknown[]): boolean {
     const owner = currentCall.getStore();
@@ -159,6 +160,7 @@ export async function watchCacheCall<T>(call: () => Promise<T>, options: WatchOp
   // tar's complaints come through @actions/exec (stderr, copied to stdout as Buffers); @actions/cache's
   // own message is just tar's exit code.
   const stderr = process.stderr;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with stderr as `this`
   const writeErr = stderr.write;
   const errHook = function (this: typeof stderr, chunk: unknown, ...rest: unknown[]): boolean {
     if (currentCall.getStore() === context) collectToolErrors(chunk);

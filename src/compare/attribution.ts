@@ -113,7 +113,7 @@ export function lifecycleMetadata(image: PlatformImage): LifecycleMetadata | und
   if (!raw) return undefined;
   try {
     const parsed: unknown = JSON.parse(raw);
-    return parsed && typeof parsed === 'object' ? (parsed as LifecycleMetadata) : undefined;
+    return parsed && typeof parsed === 'object' ? parsed : undefined;
   } catch {
     return undefined;
   }

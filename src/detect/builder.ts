@@ -1,9 +1,9 @@
 // Which buildpack builder to use, and why. Pure: gets the listing of the build context. The
 // languages and their order are in signals.ts (the Paketo builders' detect order), shared with mode.ts.
 import type { ProjectDescriptor } from './project-toml.js';
-import { DEFAULT_BUILDER, FULL_BUILDER, languageMatches, unsupportedLanguage, type Language, type LanguageMatch } from './signals.js';
+import { DEFAULT_BUILDER, FULL_BUILDER, languageMatches, unsupportedLanguage, type Language } from './signals.js';
 
-export { DEFAULT_BUILDER, FULL_BUILDER, languageMatches, type Language, type LanguageMatch };
+export { DEFAULT_BUILDER, FULL_BUILDER, languageMatches, type Language };
 
 /** The language the builder will detect, or undefined when no file signals one. */
 export function languageOf(files: readonly string[]): Language | undefined {

@@ -79,7 +79,7 @@ function envList(t: Table | undefined, file: string, path: string): BuildEnvVar[
 export function parseProjectDescriptor(text: string, file = 'project.toml'): ProjectDescriptor {
   let doc: Table;
   try {
-    doc = parse(text) as Table;
+    doc = parse(text);
   } catch (err) {
     const detail = err instanceof TomlError ? err.message.split('\n')[0] : String(err);
     throw new ProjectDescriptorError(file, `is not valid TOML: ${detail}`);

@@ -39,7 +39,7 @@ export function parseEngineInspect(stdout: string, reference: string): EngineIns
   } catch {
     throw new EngineImageError(`docker image inspect ${reference} printed something other than JSON: ${JSON.stringify(stdout.slice(0, 120))}`);
   }
-  const first = Array.isArray(json) ? json[0] : json;
+  const first: unknown = Array.isArray(json) ? json[0] : json;
   if (typeof first !== 'object' || first === null || typeof (first as EngineInspect).Id !== 'string') {
     throw new EngineImageError(`docker image inspect ${reference} returned no image`);
   }

@@ -14,7 +14,6 @@ import type { ConfigHistory, Descriptor, ImageConfig, ImageIndex, ImageManifest,
 import {
   DOCKER_FOREIGN_LAYER,
   DOCKER_LAYER,
-  DOCKER_MANIFEST,
   DOCKER_MANIFEST_LIST,
   OCI_INDEX,
   OCI_LAYER_GZIP,
@@ -312,7 +311,7 @@ export function planPlatformRebase(input: PlatformInput, notes: string[] = []): 
     }
   }
 
-  const inner = (config.config ?? {}) as NonNullable<ImageConfig['config']>;
+  const inner = config.config ?? {};
   const labels: Record<string, string> = { ...(inner.Labels ?? {}) };
   labels[OCI_BASE_NAME] = input.newBaseName;
   labels[OCI_BASE_DIGEST] = input.newBaseDigest;
@@ -440,9 +439,4 @@ export function planIndex(index: ImageIndex, platforms: readonly PlatformRebase[
   };
   if (oci) json.annotations = { ...(index.annotations ?? {}), [OCI_BASE_NAME]: base.name, [OCI_BASE_DIGEST]: base.digest };
   return documentOf(index.mediaType ?? (oci ? OCI_INDEX : DOCKER_MANIFEST_LIST), json);
-}
-
-/** The media type a manifest is PUT with. */
-export function manifestMediaType(manifest: ImageManifest): string {
-  return manifest.mediaType ?? (isOciManifest(manifest) ? OCI_MANIFEST : DOCKER_MANIFEST);
 }

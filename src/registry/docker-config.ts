@@ -104,6 +104,6 @@ export async function readDockerConfigFile(
     return { path, content: await readFile(path, 'utf8') };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`Cannot read docker config ${path}: ${(e as Error).message}`);
+    throw new Error(`Cannot read docker config ${path}: ${(e as Error).message}`, { cause: e });
   }
 }

@@ -108,7 +108,7 @@ export function parseImageConfig(raw: string, where: string): ImageConfig {
     throw new ManifestError(`Config ${where} is not JSON (${(e as Error).message})`);
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ManifestError(`Config ${where} is not a JSON object`);
-  return body as ImageConfig;
+  return body;
 }
 
 function descriptor(value: unknown, where: string): Descriptor {
@@ -125,9 +125,11 @@ function descriptor(value: unknown, where: string): Descriptor {
   if (typeof d.artifactType === 'string') out.artifactType = d.artifactType;
   if (typeof d.platform === 'object' && d.platform !== null) {
     const p = d.platform as Record<string, unknown>;
+    /* eslint-disable @typescript-eslint/no-base-to-string -- the registry's JSON fields, as text */
     out.platform = {
       architecture: String(p.architecture ?? ''),
       os: String(p.os ?? ''),
+      /* eslint-enable @typescript-eslint/no-base-to-string */
       ...(typeof p.variant === 'string' ? { variant: p.variant } : {}),
       ...(typeof p['os.version'] === 'string' ? { 'os.version': p['os.version'] } : {}),
     };

@@ -175,7 +175,7 @@ export class RegistryTransport {
           ...(streamed ? { duplex: 'half' } : {}),
           // A streamed layer may take long; the per-request timeout is for the small requests.
           ...(streamed ? {} : { signal: AbortSignal.timeout(timeoutMs) }),
-        } as RequestInit);
+        });
       } catch (e) {
         if (streamed) await (body as ReadableStream).cancel().catch(() => undefined);
         const why = (e as Error)?.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `failed: ${describeFetchError(e)}`;

@@ -65,7 +65,7 @@ export class RegistryWriter {
   async mountBlob(repo: ImageReference | string, digest: string, fromRepository: string): Promise<MountResult> {
     const ref = toReference(repo);
     const query = new URLSearchParams({ mount: digest, from: fromRepository });
-    const res = await this.send(ref, `blobs/uploads/?${query}`, {
+    const res = await this.send(ref, `blobs/uploads/?${query.toString()}`, {
       method: 'POST',
       what: `Mount of ${digest} from ${fromRepository} into ${ref.registry}/${ref.repository}`,
       scope: `${pushScope(ref.repository)} repository:${fromRepository}:pull`,

@@ -125,10 +125,10 @@ async function chooseBaseline(
 
 /** Runs the report stage; returns the report, or undefined when it could not be made (a warning). */
 export async function produceReport(deps: ReportDeps, inputs: Inputs, result: BuildResult): Promise<Report | undefined> {
-  const { logger, outputs } = deps;
+  const { logger } = deps;
   const now = deps.now();
   let report: Report;
-  let currentForSnapshot: ImageSummary[] = [];
+  let currentForSnapshot: ImageSummary[];
   let currentBases: BasesByPlatform | undefined;
   try {
     const client = await deps.registry(inputs);
