@@ -31,7 +31,7 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-3R4ZFD3Y.mjs";
+} from "./chunks/chunk-6L2OTJHG.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-NITEZRW4.mjs";

@@ -6,7 +6,7 @@ import { baseAnnotations } from './base-record.js';
 import type { Inputs } from '../inputs.js';
 import { labelledBase, resolveDockerfileBases, unresolvedOf, usesOf } from './base-images.js';
 import { hostPlatform } from './platforms.js';
-import { ghaCacheFailures, ghaCacheWarning } from './buildkit-progress.js';
+import { ghaCacheFailures, ghaCacheWarning } from './progress.js';
 import type { BuilderFacts, BuildkitCachePlan } from './buildkit-cache.js';
 import { runBuildCheck, type CheckVerdict } from './build-check.js';
 import { runDockerBuild } from './buildx.js';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ghaCacheFailures, ghaCacheWarning } from '../../src/build/buildkit-progress.js';
+import { ghaCacheFailures, ghaCacheWarning } from '../../src/build/progress.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/buildkit', name), 'utf8');
 
