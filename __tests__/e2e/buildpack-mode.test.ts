@@ -3,6 +3,7 @@
 // in a loopback registry and the layer cache going through the real @actions/cache and the
 // loopback cache service. Every job is a fresh runner: new HOME (so no bind directory), the app's
 // and builders' images and pack's volumes gone. The evidence of reuse is the lifecycle's own log.
+import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,6 +184,22 @@ describeAsRoot('buildpack mode on the real pack and lifecycle', () => {
     expect(warm.main.stdout).toContain('strata-test/node: reusing layer deps');
     expect(warm.post.stdout).toContain('Cache unchanged, nothing uploaded.');
   }, 600_000);
+
+  it('secrets reach the buildpack as a read-only service binding, never as env or in anything Strata writes', async () => {
+    const workspace = workspaceFrom('__tests__/fixtures/buildpack-node-app');
+    const value = `//registry.test/:_authToken=npm_${randomBytes(12).toString('hex')}`;
+    const { job: bound } = await job(workspace, `${registry.host}/octo-org/bound-app`, builders.uid1000, { with: { secrets: `npmrc/.npmrc=${value}` } });
+    const { main, post } = await bound.run();
+    expect(main.exitCode, main.stdout + main.stderr).toBe(0);
+    // The 1000:1000 builder read the file our uid 1001 wrote: what it hashed is the secret.
+    expect(main.stdout).toContain(`strata-test/node: binding npmrc: .npmrc sha256=${createHash('sha256').update(value).digest('hex')}`);
+    expect(main.stdout).toMatch(/--volume \S+:\/platform\/bindings:ro/);
+    for (const text of [main.stdout, main.stderr, post.stdout, main.summary, JSON.stringify(main.outputs), JSON.stringify(main.state)]) {
+      expect(text).not.toContain(value);
+    }
+    // The bindings are gone with the build.
+    expect(readdirSync(cache.env.RUNNER_TEMP!, { recursive: true }).some((p) => String(p).includes('strata-bindings-'))).toBe(false);
+  }, 300_000);
 
   it('a failed buildpack build fails the step with pack\'s output and saves nothing', async () => {
     const workspace = workspaceFrom('__tests__/fixtures/buildpack-node-app');

@@ -26,7 +26,14 @@ export function distPath(file: string): string {
 function keepReport(run: StepRun): void {
   const markdown = run.outputs['report-markdown'];
   if (!markdown) return;
-  const { testPath, currentTestName } = expect.getState();
+  // Only inside a test run (the bench drives the harness too, without vitest's state).
+  let state: { testPath?: string; currentTestName?: string };
+  try {
+    state = expect.getState();
+  } catch {
+    return;
+  }
+  const { testPath, currentTestName } = state;
   const slug = `${basename(testPath ?? 'e2e', '.test.ts')}-${currentTestName ?? ''}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 80).replace(/-+$/, '');
   const n = (reportsWritten.get(slug) ?? 0) + 1;
   reportsWritten.set(slug, n);
