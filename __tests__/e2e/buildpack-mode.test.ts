@@ -194,8 +194,11 @@ describeAsRoot('buildpack mode on the real pack and lifecycle', () => {
     // The 1000:1000 builder read the file our uid 1001 wrote: what it hashed is the secret.
     expect(main.stdout).toContain(`strata-test/node: binding npmrc: .npmrc sha256=${createHash('sha256').update(value).digest('hex')}`);
     expect(main.stdout).toMatch(/--volume \S+:\/platform\/bindings:ro/);
+    // The runner consumes ::add-mask:: lines (that is how the value gets masked); everything else must lack it.
+    const unmasked = (text: string) => text.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    expect(main.stdout).toContain(`::add-mask::${value}`);
     for (const text of [main.stdout, main.stderr, post.stdout, main.summary, JSON.stringify(main.outputs), JSON.stringify(main.state)]) {
-      expect(text).not.toContain(value);
+      expect(unmasked(text)).not.toContain(value);
     }
     // The bindings are gone with the build.
     expect(readdirSync(cache.env.RUNNER_TEMP!, { recursive: true }).some((p) => String(p).includes('strata-bindings-'))).toBe(false);
