@@ -1,7 +1,7 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-3P4J5JGH.mjs";
+} from "./chunks/chunk-LFDIFYFK.mjs";
 import "./chunks/chunk-DHHVFNMF.mjs";
 import "./chunks/chunk-NITEZRW4.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";

@@ -55,15 +55,7 @@ function mainDeps(): RunDeps {
     cacheStore: cacheStore(env),
     addPath,
     toolCache: () => import('@actions/tool-cache'),
-    rebaseRegistry: async (inputs) =>
-      (await import('./registry/for-run.js')).createRunRegistry({
-        env,
-        exec,
-        logger: actionsLogger,
-        image: inputs.image,
-        username: inputs.registryUsername,
-        password: inputs.registryPassword,
-      }),
+    rebaseRegistry: async (inputs) => (await import('./registry/for-run.js')).createRunRegistry(runRegistryOptions(env, exec, inputs)),
     imageExists: async (inputs, reference) => {
       try {
         await (await registryClient(inputs)).headDigest(reference);
@@ -82,15 +74,13 @@ function mainDeps(): RunDeps {
   };
 }
 
+/** The image's registry as this step reaches it: the inputs' credentials, else the docker config's. */
+function runRegistryOptions(env: NodeJS.ProcessEnv, exec: ReturnType<typeof createExec>, inputs: Inputs) {
+  return { env, exec, logger: actionsLogger, image: inputs.image, username: inputs.registryUsername, password: inputs.registryPassword };
+}
+
 async function createRunRegistryClientFor(env: NodeJS.ProcessEnv, exec: ReturnType<typeof createExec>, inputs: Inputs) {
-  return (await import('./registry/for-run.js')).createRunRegistryClient({
-    env,
-    exec,
-    logger: actionsLogger,
-    image: inputs.image,
-    username: inputs.registryUsername,
-    password: inputs.registryPassword,
-  });
+  return (await import('./registry/for-run.js')).createRunRegistryClient(runRegistryOptions(env, exec, inputs));
 }
 
 /** The job summary of a failed step: the error as the log shows it, in a block nothing can escape. */
