@@ -27,13 +27,14 @@ function keepReport(run: StepRun): void {
   const markdown = run.outputs['report-markdown'];
   if (!markdown) return;
   // Only inside a test run (the bench drives the harness too, without vitest's state).
-  let state: { testPath?: string; currentTestName?: string };
+  let testPath: string | undefined;
+  let currentTestName: string | undefined;
   try {
-    state = expect.getState();
+    // Lazy getters: they throw outside a test, on first read.
+    ({ testPath, currentTestName } = expect.getState());
   } catch {
     return;
   }
-  const { testPath, currentTestName } = state;
   const slug = `${basename(testPath ?? 'e2e', '.test.ts')}-${currentTestName ?? ''}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 80).replace(/-+$/, '');
   const n = (reportsWritten.get(slug) ?? 0) + 1;
   reportsWritten.set(slug, n);
