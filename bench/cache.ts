@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { startCacheService, type CacheService } from '../__tests__/support/cache-service.ts';
 import { workspaceFrom } from '../__tests__/support/docker.ts';
 import { freshRunner, publishTestBuilders } from '../__tests__/support/buildpacks.ts';
+import { count } from '../src/report/words.ts';
 import { expectOk, fmtBytes, fmtMs, fmtRatio, freshHomeJob, median, printTable, progress, pruneBuildkit, timed } from './lib.ts';
 
 const REPEATS = 3;
@@ -57,7 +58,7 @@ async function runJob(spec: JobSpec, what: string): Promise<JobFigures> {
   const reuse =
     spec.mode === 'dockerfile'
       ? `${(log.match(/^#\d+ CACHED$/gm) ?? []).length} CACHED`
-      : `${main.value.outputs['reused-layers']?.split('\n').filter(Boolean).length ?? 0} layers reused${log.includes('reusing layer deps') ? ', deps restored' : ''}`;
+      : `${count(main.value.outputs['reused-layers']?.split('\n').filter(Boolean).length ?? 0, 'layer')} reused${log.includes('reusing layer deps') ? ', deps restored' : ''}`;
   return {
     mainMs: main.ms,
     postMs: post.ms,
