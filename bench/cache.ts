@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { startCacheService, type CacheService } from '../__tests__/support/cache-service.ts';
 import { workspaceFrom } from '../__tests__/support/docker.ts';
 import { freshRunner, publishTestBuilders } from '../__tests__/support/buildpacks.ts';
-import { count } from '../src/report/words.ts';
 import { expectOk, fmtBytes, fmtMs, fmtRatio, freshHomeJob, median, printTable, progress, pruneBuildkit, timed } from './lib.ts';
 
 const REPEATS = 3;
@@ -58,7 +57,7 @@ async function runJob(spec: JobSpec, what: string): Promise<JobFigures> {
   const reuse =
     spec.mode === 'dockerfile'
       ? `${(log.match(/^#\d+ CACHED$/gm) ?? []).length} CACHED`
-      : `${count(main.value.outputs['reused-layers']?.split('\n').filter(Boolean).length ?? 0, 'layer')} reused${log.includes('reusing layer deps') ? ', deps restored' : ''}`;
+      : `${layersReused(main.value.outputs['reused-layers'])} reused${log.includes('reusing layer deps') ? ', deps restored' : ''}`;
   return {
     mainMs: main.ms,
     postMs: post.ms,
@@ -67,6 +66,12 @@ async function runJob(spec: JobSpec, what: string): Promise<JobFigures> {
     downloaded: downloadedSince(spec.cache, requestsBefore),
     reuse,
   };
+}
+
+/** "1 layer", "2 layers": how many buildpack layers the reused-layers output names. */
+function layersReused(output: string | undefined): string {
+  const n = output?.split('\n').filter(Boolean).length ?? 0;
+  return `${n} layer${n === 1 ? '' : 's'}`;
 }
 
 /** Medians of the timings and bytes over the repeats; outcomes that differ are shown with '/'. */
