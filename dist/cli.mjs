@@ -31,7 +31,7 @@ import {
   runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-6L2OTJHG.mjs";
+} from "./chunks/chunk-YZRMB42Q.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-NITEZRW4.mjs";

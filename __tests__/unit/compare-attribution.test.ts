@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attributeLayers, baseLayersFrom, cleanCreatedBy, originLabel } from '../../src/compare/attribution.js';
 import type { PlatformImage } from '../../src/image/types.js';
@@ -89,6 +91,26 @@ describe('attributeLayers (buildpacks)', () => {
   it('matches engine images, whose digests are diffIDs', () => {
     const engine: PlatformImage = { ...image, layers: image.layers.map((l) => ({ digest: l.diffId!, size: l.size })) };
     expect(attributeLayers(engine)[3]!.origin).toEqual({ kind: 'buildpack', buildpack: 'paketo-buildpacks/node-engine@4.1.7', layer: 'node' });
+  });
+
+  it('names every layer of an image the real lifecycle exported, process types included', () => {
+    const real = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/lifecycle/real-image.json'), 'utf8')) as {
+      labels: Record<string, string>;
+      diffIds: string[];
+      layers: Array<{ digest: string; size: number }>;
+    };
+    const exported: PlatformImage = {
+      platform: 'linux/amd64',
+      manifestDigest: 'sha256:m',
+      configDigest: 'sha256:c',
+      layers: real.layers.map((l, i) => ({ ...l, diffId: real.diffIds[i]! })),
+      history: [],
+      labels: real.labels,
+    };
+    const labels = attributeLayers(exported).map((l) => originLabel(l.origin));
+    expect(labels.filter((l) => l.startsWith('layer ') || l === 'unknown')).toEqual([]);
+    expect(labels).toContain('buildpacks process-types');
+    expect(labels).toContain('strata-test/node@0.1.0 › deps');
   });
 
   it('falls back to history when the label is not JSON', () => {

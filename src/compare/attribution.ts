@@ -99,7 +99,8 @@ interface LifecycleMetadata {
   app?: Array<{ sha?: string }> | { sha?: string };
   config?: { sha?: string };
   launcher?: { sha?: string };
-  process?: { sha?: string };
+  // The lifecycle's own key (platform/files LayersMetadata), not `process`.
+  'process-types'?: { sha?: string };
   sbom?: { sha?: string };
   extend?: { sha?: string };
   buildpacks?: Array<{ key?: string; version?: string; layers?: Record<string, { sha?: string }> }>;
@@ -176,7 +177,7 @@ function attributeBuildpackLayers(image: PlatformImage, meta: LifecycleMetadata,
   }
   const apps = Array.isArray(meta.app) ? meta.app : meta.app ? [meta.app] : [];
   for (const app of apps) if (app.sha) bySha.set(app.sha, { kind: 'lifecycle', layer: 'app' });
-  for (const key of ['config', 'launcher', 'process', 'sbom', 'extend'] as const) {
+  for (const key of ['config', 'launcher', 'process-types', 'sbom', 'extend'] as const) {
     const sha = meta[key]?.sha;
     if (sha) bySha.set(sha, { kind: 'lifecycle', layer: key });
   }
