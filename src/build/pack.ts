@@ -7,6 +7,7 @@ import type { Exec, Logger } from '../adapters.js';
 import type { BaseImageUse, BuildResult } from './types.js';
 import { packBuildArgs, type PackBuildPlan } from './pack-args.js';
 import { parseLifecycleLog } from './lifecycle-log.js';
+import { digestOf, repositoryOf } from '../registry/reference.js';
 
 export class PackBuildError extends Error {
   constructor(
@@ -77,12 +78,6 @@ export function runImageFromLabel(label: string | undefined): RunImageMetadata {
   return { image: s(runImage['image']) ?? s(stack['image']), reference: s(runImage['reference']), topLayer: s(runImage['topLayer']) };
 }
 
-/** The digest out of `repo@sha256:…`; an image id (bare sha256:…) is not a registry digest. */
-function digestOf(reference: string | undefined): string | undefined {
-  const at = reference?.lastIndexOf('@') ?? -1;
-  return reference !== undefined && at > 0 ? reference.slice(at + 1) : undefined;
-}
-
 export interface PackBuildDeps {
   exec: Exec;
   logger: Logger;
@@ -107,7 +102,7 @@ async function imageLabels(exec: Exec, ref: string, published: boolean): Promise
 async function repoDigest(exec: Exec, ref: string): Promise<string | undefined> {
   const r = await exec.run('docker', ['image', 'inspect', ref, '--format', '{{json .RepoDigests}}']);
   if (r.exitCode !== 0) return undefined;
-  const repo = ref.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+  const repo = repositoryOf(ref);
   try {
     const digests = (JSON.parse(r.stdout) ?? []) as string[];
     return digestOf(digests.find((d) => d.startsWith(`${repo}@`)) ?? digests[0]);

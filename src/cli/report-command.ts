@@ -17,7 +17,7 @@ import type { ImageSummary, PlatformImage } from '../image/types.js';
 import { terminalLogger } from '../io/terminal.js';
 import type { RegistryClient } from '../registry/client.js';
 import { baseImageRegistry } from '../registry/for-run.js';
-import { parseReference } from '../registry/reference.js';
+import { digestOf, parseReference } from '../registry/reference.js';
 import { plainText } from '../report/escape.js';
 import { basesFor } from '../report/produce.js';
 import { buildReport, type Report } from '../report/report.js';
@@ -175,15 +175,6 @@ function sameRepositoryAndTag(a: string, b: string): boolean {
     return x.registry === y.registry && x.repository === y.repository && x.tag === y.tag && x.digest === y.digest;
   } catch {
     return a === b;
-  }
-}
-
-function digestOf(reference: string | undefined): string | undefined {
-  if (!reference) return undefined;
-  try {
-    return parseReference(reference).digest;
-  } catch {
-    return undefined;
   }
 }
 

@@ -2,7 +2,7 @@
 // become `error` facts, never throws: a flaky registry must not fail the build or the report.
 import type { BaseImageUse } from '../build/types.js';
 import type { BaseImageFacts } from './freshness.js';
-import { repositoryOf, tagOf } from './tag-flavour.js';
+import { repositoryOf, tagOf } from '../registry/reference.js';
 
 /**
  * The little Strata needs from a registry to judge base images. References are as written in a

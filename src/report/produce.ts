@@ -19,6 +19,7 @@ import { readImageSummary } from '../image/remote.js';
 import type { ImageSummary } from '../image/types.js';
 import type { Inputs } from '../inputs.js';
 import type { RegistryClient } from '../registry/client.js';
+import { repositoryOf } from '../registry/reference.js';
 import { baseImageRegistry } from '../registry/for-run.js';
 import { loadSnapshot, pickComparable, saveSnapshot, snapshotLocation, type ChosenBaseline } from './baseline.js';
 import { renderMarkdown } from './markdown.js';
@@ -46,11 +47,6 @@ export class SizeIncreaseError extends Error {
     super(message);
     this.name = 'SizeIncreaseError';
   }
-}
-
-/** The repository part of a reference: without its tag or digest. */
-export function repositoryOf(reference: string): string {
-  return reference.replace(/@sha256:[0-9a-f]{64}$/, '').replace(/:[^/:]+$/, '');
 }
 
 async function readCurrent(deps: ReportDeps, client: RegistryClient, result: BuildResult): Promise<ImageSummary[]> {
