@@ -5,7 +5,7 @@ import type { GitHubContext } from '../github/context.js';
 import { baseAnnotations } from './base-record.js';
 import type { Inputs } from '../inputs.js';
 import { labelledBase, resolveDockerfileBases, unresolvedOf, usesOf } from './base-images.js';
-import { hostPlatform } from './platforms.js';
+import { hostPlatform } from '../image/platforms.js';
 import { ghaCacheFailures, ghaCacheWarning } from './buildkit-progress.js';
 import type { BuilderFacts, BuildkitCachePlan } from './buildkit-cache.js';
 import { runBuildCheck, type CheckVerdict } from './build-check.js';

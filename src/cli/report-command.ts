@@ -22,6 +22,7 @@ import { plainText } from '../report/escape.js';
 import { basesFor } from '../report/produce.js';
 import { buildReport, type Report } from '../report/report.js';
 import { renderTerminal } from '../report/terminal.js';
+import { imagePlatforms } from '../image/platforms.js';
 
 export const REPORT_USAGE = `Usage: strata report IMAGE [--baseline IMAGE] [--base REF ...] [--max-base-age DAYS] [--json]
   Layer sizes of IMAGE (and what changed against --baseline) and how fresh its base images are.
@@ -162,10 +163,6 @@ export async function readImage(reference: string, client: RegistryClient, exec:
 export interface KnownBases {
   uses: BaseImageUse[];
   from?: string;
-}
-
-function imagePlatforms(image: ImageSummary): PlatformImage[] {
-  return image.platforms.filter((p) => !p.platform.startsWith('unknown/'));
 }
 
 function sameRepositoryAndTag(a: string, b: string): boolean {

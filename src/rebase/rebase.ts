@@ -21,7 +21,7 @@ import {
   OCI_BASE_DIGEST,
   OCI_BASE_NAME,
   RebaseError,
-  imagePlatforms,
+  platformManifests,
   matchPlatform,
   planRebase,
   type ImageDocuments,
@@ -131,7 +131,7 @@ export async function fetchImageDocuments(
 }
 
 function firstManifest(docs: ImageDocuments): ImageManifest | undefined {
-  const first = imagePlatforms(docs)[0];
+  const first = platformManifests(docs)[0];
   if (!first) return undefined;
   return docs.root.kind === 'manifest' ? docs.root : docs.manifests[first.digest];
 }
@@ -217,7 +217,7 @@ export async function rebaseImage(opts: RebaseOptions): Promise<RebaseResult> {
   const targets = resolveTargets(imageRef, opts.tags);
 
   const image = await fetchImageDocuments(client, imageRef);
-  const platforms = imagePlatforms(image).map((p) => p.platform);
+  const platforms = platformManifests(image).map((p) => p.platform);
   const labels = { ...(firstConfig(image)?.config?.Labels ?? {}) };
   const old = resolveOldBase(labels, opts.oldBase, firstManifest(image)?.annotations);
   logger.info(`image     ${formatReference(imageRef)} (${image.digest}), ${platforms.join(', ')}`);
@@ -243,7 +243,7 @@ export async function rebaseImage(opts: RebaseOptions): Promise<RebaseResult> {
 
   // Already there: the same digest, or (a buildpack label records the platform manifest) one of
   // the new base's platform manifests.
-  const newPlatformDigests = new Set(imagePlatforms(newBase).map((p) => p.digest));
+  const newPlatformDigests = new Set(platformManifests(newBase).map((p) => p.digest));
   // With only runImage.topLayer known (a buildpack image whose run image was not published by
   // digest): already there when the new base's top layer is that layer.
   const newTop = firstConfig(newBase)?.rootfs?.diff_ids?.at(-1);

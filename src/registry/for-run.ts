@@ -10,6 +10,7 @@ import { RegistryWriter } from './writer.js';
 import { parseDockerConfig, readDockerConfigFile } from './docker-config.js';
 import { parseReference } from './reference.js';
 import { platformDescriptors } from '../image/summary.js';
+import { findPlatform } from '../image/platforms.js';
 
 export interface RunRegistryOptions {
   env: Record<string, string | undefined>;
@@ -74,9 +75,7 @@ export function baseImageRegistry(client: RegistryClient): BaseImageRegistry {
         configDigest = root.document.config.digest;
       } else {
         const entries = platformDescriptors(root.document).filter((m) => m.platform);
-        const wanted = platform
-          ? entries.find((m) => `${m.platform!.os}/${m.platform!.architecture}${m.platform!.variant ? `/${m.platform!.variant}` : ''}`.startsWith(platform))
-          : undefined;
+        const wanted = platform ? findPlatform(entries, platform) : undefined;
         const entry = wanted ?? entries[0];
         if (!entry) return undefined;
         const child = await client.getManifest(reference, entry.digest);

@@ -8,13 +8,14 @@ import { baseBranchTag } from '../build/tags.js';
 import type { BaseImageUse, BuildResult } from '../build/types.js';
 import type { CacheStore } from '../cache/store.js';
 import { baseLayersFrom } from '../compare/attribution.js';
-import { compareImages, platformKey, type BasesByPlatform } from '../compare/diff.js';
+import { compareImages, type BasesByPlatform } from '../compare/diff.js';
 import { annotationsFor, assessBases, unresolvedFreshness, type BaseImageFacts } from '../compare/freshness.js';
 import { gatherBaseFacts } from '../compare/gather.js';
 import { commentKey, markerFor, markOutdated, upsertComment, withMarker } from '../github/comment.js';
 import type { GitHubContext } from '../github/context.js';
 import type { GitHubClient } from '../github/octokit.js';
 import { readEngineImageSummary } from '../image/engine.js';
+import { samePlatform } from '../image/platforms.js';
 import { readImageSummary } from '../image/remote.js';
 import type { ImageSummary } from '../image/types.js';
 import type { Inputs } from '../inputs.js';
@@ -75,7 +76,7 @@ export async function basesFor(client: RegistryClient, image: ImageSummary, uses
     const base = await readImageSummary(client, runtime.digest ? `${repositoryOf(runtime.reference)}@${runtime.digest}` : runtime.reference, runtime.reference);
     const byPlatform: BasesByPlatform = { '*': { reference: runtime.reference } };
     for (const p of image.platforms) {
-      const match = base.platforms.find((b) => platformKey(b.platform) === platformKey(p.platform)) ?? (base.platforms.length === 1 ? base.platforms[0] : undefined);
+      const match = base.platforms.find((b) => samePlatform(b.platform, p.platform)) ?? (base.platforms.length === 1 ? base.platforms[0] : undefined);
       if (match) byPlatform[p.platform] = baseLayersFrom(runtime, p, match);
     }
     return byPlatform;
