@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseAnnotations, OCI_BASE_DIGEST, OCI_BASE_NAME, recordedBase } from '../../src/build/base-record.js';
+import { baseAnnotations, OCI_BASE_DIGEST, OCI_BASE_NAME, recordedBase } from '../../src/image/labels.js';
 
 const d1 = `sha256:${'1'.repeat(64)}`;
 const d2 = `sha256:${'2'.repeat(64)}`;

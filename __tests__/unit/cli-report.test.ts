@@ -14,7 +14,7 @@ import {
   parseReportArgs,
   runReportCommand,
 } from '../../src/cli/report-command.js';
-import { LIFECYCLE_METADATA_LABEL } from '../../src/compare/attribution.js';
+import { LIFECYCLE_METADATA_LABEL } from '../../src/image/labels.js';
 import type { ImageSummary } from '../../src/image/types.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import type { Report } from '../../src/report/report.js';

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { ContextFiles, Exec, Logger } from '../adapters.js';
 import type { GitHubContext } from '../github/context.js';
-import { baseAnnotations } from './base-record.js';
+import { baseAnnotations } from '../image/labels.js';
 import type { Inputs } from '../inputs.js';
 import { labelledBase, resolveDockerfileBases, unresolvedOf, usesOf } from './base-images.js';
 import { hostPlatform } from '../image/platforms.js';

@@ -7,6 +7,7 @@ import type { Exec, Logger } from '../adapters.js';
 import type { BaseImageUse, BuildResult } from './types.js';
 import { packBuildArgs, type PackBuildPlan } from './pack-args.js';
 import { parseLifecycleLog } from './lifecycle-log.js';
+import { LIFECYCLE_METADATA_LABEL, runImageFromLabel } from '../image/labels.js';
 import { digestOf, repositoryOf } from '../registry/reference.js';
 
 export class PackBuildError extends Error {
@@ -53,29 +54,6 @@ export function parsePackReport(text: string): PackReport {
     imageId: str(image['image-id']),
     raw,
   };
-}
-
-export interface RunImageMetadata {
-  /** What the build named (run.toml or --run-image). */
-  image?: string;
-  /** Digest reference (repo@sha256:…) when published, the image id when exported to a daemon. */
-  reference?: string;
-  topLayer?: string;
-}
-
-/** `runImage` from the io.buildpacks.lifecycle.metadata label (JSON); the deprecated stack.runImage as fallback. */
-export function runImageFromLabel(label: string | undefined): RunImageMetadata {
-  if (!label) return {};
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = JSON.parse(label) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-  const runImage = (parsed['runImage'] ?? {}) as Record<string, unknown>;
-  const stack = ((parsed['stack'] as Record<string, unknown> | undefined)?.['runImage'] ?? {}) as Record<string, unknown>;
-  const s = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-  return { image: s(runImage['image']) ?? s(stack['image']), reference: s(runImage['reference']), topLayer: s(runImage['topLayer']) };
 }
 
 export interface PackBuildDeps {
@@ -134,7 +112,7 @@ export async function runPackBuild(plan: PackBuildPlan, deps: PackBuildDeps): Pr
   const labelRef = plan.publish && report.digest ? `${plan.image.replace(/:[^/:]*$/, '')}@${report.digest}` : plan.image;
   const labels = await imageLabels(exec, labelRef, plan.publish);
   if (labels === undefined) logger.warning(`Could not read the labels of ${labelRef}; the run image digest is unknown.`);
-  const run = runImageFromLabel(labels?.['io.buildpacks.lifecycle.metadata']);
+  const run = runImageFromLabel(labels?.[LIFECYCLE_METADATA_LABEL]);
 
   const baseImages: BaseImageUse[] = [];
   const runRef = plan.runImage ?? run.image;

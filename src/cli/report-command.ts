@@ -4,19 +4,17 @@
 // The pieces are the action's own (src/report/produce.ts); only the choice of inputs is ours.
 import { parseArgs } from 'node:util';
 import type { Exec, Logger } from '../adapters.js';
-import { runImageFromLabel } from '../build/pack.js';
 import type { BaseImageUse } from '../build/types.js';
-import { LIFECYCLE_METADATA_LABEL } from '../compare/attribution.js';
 import { compareImages, type BasesByPlatform } from '../compare/diff.js';
 import { assessBases } from '../compare/freshness.js';
 import { gatherBaseFacts } from '../compare/gather.js';
-import { OCI_BASE_NAME as OCI_BASE_NAME_LABEL, recordedBase } from '../build/base-record.js';
+import { LIFECYCLE_METADATA_LABEL, OCI_BASE_NAME as OCI_BASE_NAME_LABEL, recordedBase, runImageFromLabel } from '../image/labels.js';
 import { readEngineImageSummary } from '../image/engine.js';
 import { readImageSummary } from '../image/remote.js';
 import type { ImageSummary, PlatformImage } from '../image/types.js';
 import { terminalLogger } from '../io/terminal.js';
 import type { RegistryClient } from '../registry/client.js';
-import { baseImageRegistry } from '../registry/for-run.js';
+import { baseImageRegistry } from '../registry/base-image-registry.js';
 import { digestOf, parseReference } from '../registry/reference.js';
 import { plainText } from '../report/escape.js';
 import { basesFor } from '../report/produce.js';
@@ -36,7 +34,7 @@ export const REPORT_USAGE = `Usage: strata report IMAGE [--baseline IMAGE] [--ba
       --json                print the report as JSON (the action's report-json format)
 `;
 
-export { OCI_BASE_NAME as OCI_BASE_NAME_LABEL, OCI_BASE_DIGEST as OCI_BASE_DIGEST_LABEL } from '../build/base-record.js';
+export { OCI_BASE_NAME as OCI_BASE_NAME_LABEL, OCI_BASE_DIGEST as OCI_BASE_DIGEST_LABEL } from '../image/labels.js';
 
 export interface ReportCommandDeps {
   /** The registry client (credentials from the docker config), made for IMAGE's registry. */

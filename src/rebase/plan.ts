@@ -8,7 +8,6 @@
 // from the old base (Env, User, WorkingDir, …) are kept as the image has them, not re-derived
 // from the new base. Callers should present it that way.
 import { createHash } from 'node:crypto';
-import { LIFECYCLE_METADATA_LABEL } from '../compare/attribution.js';
 import { platformDescriptors, type RegistryImageDocuments } from '../image/summary.js';
 import { platformKey, platformString, samePlatform } from '../image/platforms.js';
 import type { ConfigHistory, Descriptor, ImageConfig, ImageIndex, ImageManifest, Platform } from '../registry/manifest.js';
@@ -23,7 +22,7 @@ import {
   baseMediaType,
 } from '../registry/media-types.js';
 
-import { OCI_BASE_DIGEST, OCI_BASE_NAME } from '../build/base-record.js';
+import { LIFECYCLE_METADATA_LABEL, OCI_BASE_DIGEST, OCI_BASE_NAME } from '../image/labels.js';
 export { OCI_BASE_DIGEST, OCI_BASE_NAME };
 
 /** An image as fetched: the top document and, per platform, its manifest and config. */

@@ -7,9 +7,7 @@
 // image (runImage.reference, or runImage.topLayer alone when that manifest is gone). The new base
 // is --new-base, or the old base's tag as it resolves now.
 import type { Logger } from '../adapters.js';
-import { runImageFromLabel } from '../build/pack.js';
-import { LIFECYCLE_METADATA_LABEL } from '../compare/attribution.js';
-import { recordedBase } from '../build/base-record.js';
+import { LIFECYCLE_METADATA_LABEL, recordedBase, runImageFromLabel } from '../image/labels.js';
 import { platformDescriptors } from '../image/summary.js';
 import type { RegistryClient } from '../registry/client.js';
 import { RegistryError } from '../registry/client.js';

@@ -21,7 +21,7 @@ import type { ImageSummary } from '../image/types.js';
 import type { Inputs } from '../inputs.js';
 import type { RegistryClient } from '../registry/client.js';
 import { repositoryOf } from '../registry/reference.js';
-import { baseImageRegistry } from '../registry/for-run.js';
+import { baseImageRegistry } from '../registry/base-image-registry.js';
 import { loadSnapshot, pickComparable, saveSnapshot, snapshotLocation, type ChosenBaseline } from './baseline.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReport, type Report } from './report.js';
