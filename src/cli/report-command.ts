@@ -8,7 +8,7 @@ import type { BaseImageUse } from '../build/types.js';
 import { compareImages, type BasesByPlatform } from '../compare/diff.js';
 import { assessBases } from '../compare/freshness.js';
 import { gatherBaseFacts } from '../compare/gather.js';
-import { LIFECYCLE_METADATA_LABEL, OCI_BASE_NAME as OCI_BASE_NAME_LABEL, recordedBase, runImageFromLabel } from '../image/labels.js';
+import { LIFECYCLE_METADATA_LABEL, namedBase, OCI_BASE_NAME as OCI_BASE_NAME_LABEL, recordedBase } from '../image/labels.js';
 import { readEngineImageSummary } from '../image/engine.js';
 import { readImageSummary } from '../image/remote.js';
 import type { ImageSummary, PlatformImage } from '../image/types.js';
@@ -173,23 +173,25 @@ function sameRepositoryAndTag(a: string, b: string): boolean {
   }
 }
 
-/** The base image the image itself names: the buildpack run image, else the OCI base labels. */
+/** The base image the image itself names (namedBase's precedence: annotations, OCI labels, run image). */
 export function basesFromLabels(image: ImageSummary): KnownBases {
-  const labels = imagePlatforms(image)[0]?.labels ?? {};
-  const run = runImageFromLabel(labels[LIFECYCLE_METADATA_LABEL]);
-  // runImage.reference is repo@digest when the image was published, a local image id otherwise.
-  const runDigest = digestOf(run.reference);
-  const runRef = run.image ?? (runDigest ? run.reference : undefined);
-  if (runRef) {
-    const use: BaseImageUse = { reference: runRef, stage: 'run-image', runtime: true };
-    if (runDigest && runRef !== run.reference) use.digest = runDigest;
-    return { uses: [use], from: `the buildpack run image (${LIFECYCLE_METADATA_LABEL} label)` };
+  const first = imagePlatforms(image)[0];
+  const named = namedBase(first?.annotations, first?.labels);
+  if (named?.kind === 'recorded') {
+    const use: BaseImageUse = { reference: named.name, stage: 'base', runtime: true };
+    if (named.digest && !named.name.includes('@')) use.digest = named.digest;
+    return { uses: [use], from: `the ${OCI_BASE_NAME_LABEL} ${named.from === 'annotations' ? 'annotation' : 'label'}` };
   }
-  const recorded = recordedBase(imagePlatforms(image)[0]?.annotations, labels);
-  if (recorded) {
-    const use: BaseImageUse = { reference: recorded.name, stage: 'base', runtime: true };
-    if (recorded.digest && !recorded.name.includes('@')) use.digest = recorded.digest;
-    return { uses: [use], from: `the ${OCI_BASE_NAME_LABEL} ${recorded.from === 'annotations' ? 'annotation' : 'label'}` };
+  if (named?.kind === 'run-image') {
+    const { run } = named;
+    // runImage.reference is repo@digest when the image was published, a local image id otherwise.
+    const runDigest = digestOf(run.reference);
+    const runRef = run.image ?? (runDigest ? run.reference : undefined);
+    if (runRef) {
+      const use: BaseImageUse = { reference: runRef, stage: 'run-image', runtime: true };
+      if (runDigest && runRef !== run.reference) use.digest = runDigest;
+      return { uses: [use], from: `the buildpack run image (${LIFECYCLE_METADATA_LABEL} label)` };
+    }
   }
   return { uses: [] };
 }

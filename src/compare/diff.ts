@@ -1,6 +1,6 @@
 // Layer diff between the baseline image (base branch) and this build, per platform. Pure.
 import { imagePlatforms, platformKey, samePlatform } from '../image/platforms.js';
-import type { ImageSummary, PlatformImage } from '../image/types.js';
+import type { ImageSummary } from '../image/types.js';
 import { attributeLayers, originLabel, type AttributedLayer, type BaseLayers, type LayerOrigin } from './attribution.js';
 
 export type ChangeStatus = 'unchanged' | 'added' | 'removed' | 'changed';

@@ -60,3 +60,19 @@ export function runImageFromLabel(label: string | undefined): RunImageMetadata {
   const s = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
   return { image: s(runImage['image']) ?? s(stack['image']), reference: s(runImage['reference']), topLayer: s(runImage['topLayer']) };
 }
+
+/** What an image says its base is: a recorded OCI base name, or the buildpack run image. */
+export type NamedBase = (RecordedBase & { kind: 'recorded' }) | { kind: 'run-image'; run: RunImageMetadata };
+
+/**
+ * Which base an image names, by one precedence for every reader (report, CLI, rebase): the
+ * manifest's annotations, then the config's OCI base labels (recordedBase: a registry-side rebase
+ * updates only the former), then the buildpack lifecycle's run image. The OCI record comes before
+ * the lifecycle label because it is what a rebase (ours, crane's, regctl's) keeps current.
+ */
+export function namedBase(annotations: Record<string, string> | undefined, labels: Record<string, string> | undefined): NamedBase | undefined {
+  const recorded = recordedBase(annotations, labels);
+  if (recorded) return { kind: 'recorded', ...recorded };
+  const run = runImageFromLabel(labels?.[LIFECYCLE_METADATA_LABEL]);
+  return run.image || run.reference || run.topLayer ? { kind: 'run-image', run } : undefined;
+}

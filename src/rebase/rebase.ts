@@ -7,7 +7,7 @@
 // image (runImage.reference, or runImage.topLayer alone when that manifest is gone). The new base
 // is --new-base, or the old base's tag as it resolves now.
 import type { Logger } from '../adapters.js';
-import { LIFECYCLE_METADATA_LABEL, recordedBase, runImageFromLabel } from '../image/labels.js';
+import { LIFECYCLE_METADATA_LABEL, namedBase, type RunImageMetadata } from '../image/labels.js';
 import { platformDescriptors } from '../image/summary.js';
 import type { RegistryClient } from '../registry/client.js';
 import { RegistryError } from '../registry/client.js';
@@ -160,8 +160,9 @@ export function resolveOldBase(labels: Record<string, string>, oldBase?: string,
     }
     return { ref, ...(ref.tag !== undefined ? { name: formatReference(withoutDigest(ref)) } : {}), digest: ref.digest, from: '--old-base' };
   }
-  const recorded = recordedBase(annotations, labels);
-  if (recorded) {
+  const named = namedBase(annotations, labels);
+  if (named?.kind === 'recorded') {
+    const recorded = named;
     const { name } = recorded;
     const where = recorded.from === 'annotations' ? 'annotation' : 'label';
     const ref = parseRef(name, `the image's ${OCI_BASE_NAME} ${where}`);
@@ -171,7 +172,7 @@ export function resolveOldBase(labels: Record<string, string>, oldBase?: string,
     }
     return { ref: { ...ref, digest }, ...(ref.tag !== undefined ? { name: formatReference(withoutDigest(ref)) } : {}), digest, from: `the ${OCI_BASE_NAME} / base.digest ${where}s` };
   }
-  const run = runImageFromLabel(labels[LIFECYCLE_METADATA_LABEL]);
+  const run: RunImageMetadata = named?.kind === 'run-image' ? named.run : {};
   if (run.reference || run.topLayer) {
     const from = `the run image in the ${LIFECYCLE_METADATA_LABEL} label`;
     let ref: ImageReference | undefined;
