@@ -11,7 +11,7 @@ import { gatherBaseFacts } from '../compare/gather.js';
 import { LIFECYCLE_METADATA_LABEL, namedBase, OCI_BASE_NAME as OCI_BASE_NAME_LABEL, recordedBase } from '../image/labels.js';
 import { readEngineImageSummary } from '../image/engine.js';
 import { readImageSummary } from '../image/remote.js';
-import type { ImageSummary, PlatformImage } from '../image/types.js';
+import type { ImageSummary } from '../image/types.js';
 import { terminalLogger } from '../io/terminal.js';
 import type { RegistryClient } from '../registry/client.js';
 import { baseImageRegistry } from '../registry/base-image-registry.js';
