@@ -5,6 +5,7 @@ import {
   OCI_BASE_NAME,
   VERDICT_WORDS,
   assessBases,
+  baseImageRegistry,
   basesFor,
   buildReport,
   compareImages,
@@ -19,7 +20,9 @@ import {
   gatherBaseFacts,
   hostPlatform,
   imageName,
+  imagePlatforms,
   listing,
+  namedBase,
   originLabel,
   plainText,
   planBuildpack,
@@ -28,20 +31,21 @@ import {
   rebaseImage,
   recordedBase,
   resolveDockerfileBases,
-  runImageFromLabel,
   runMain,
   truncate
-} from "./chunks/chunk-YZRMB42Q.mjs";
+} from "./chunks/chunk-67VDKG5H.mjs";
 import {
   parseInputs
 } from "./chunks/chunk-NITEZRW4.mjs";
 import "./chunks/chunk-YIEFQHNB.mjs";
 import {
-  baseImageRegistry,
   createRunRegistry,
-  createRunRegistryClient,
+  createRunRegistryClient
+} from "./chunks/chunk-FTJQR6N5.mjs";
+import {
+  digestOf,
   parseReference
-} from "./chunks/chunk-G24BE6MU.mjs";
+} from "./chunks/chunk-UHWWYCF7.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/cli/run-cli.ts
@@ -286,9 +290,6 @@ async function readImage(reference, client, exec) {
     throw new ImageReadError(reference, [`its registry: ${registryError}`, `the local Docker engine: ${oneLine(e.message)}`]);
   }
 }
-function imagePlatforms(image) {
-  return image.platforms.filter((p) => !p.platform.startsWith("unknown/"));
-}
 function sameRepositoryAndTag(a, b) {
   try {
     const x = parseReference(a);
@@ -298,29 +299,23 @@ function sameRepositoryAndTag(a, b) {
     return a === b;
   }
 }
-function digestOf(reference) {
-  if (!reference) return void 0;
-  try {
-    return parseReference(reference).digest;
-  } catch {
-    return void 0;
-  }
-}
 function basesFromLabels(image) {
-  const labels = imagePlatforms(image)[0]?.labels ?? {};
-  const run = runImageFromLabel(labels[LIFECYCLE_METADATA_LABEL]);
-  const runDigest = digestOf(run.reference);
-  const runRef = run.image ?? (runDigest ? run.reference : void 0);
-  if (runRef) {
-    const use = { reference: runRef, stage: "run-image", runtime: true };
-    if (runDigest && runRef !== run.reference) use.digest = runDigest;
-    return { uses: [use], from: `the buildpack run image (${LIFECYCLE_METADATA_LABEL} label)` };
+  const first = imagePlatforms(image)[0];
+  const named = namedBase(first?.annotations, first?.labels);
+  if (named?.kind === "recorded") {
+    const use = { reference: named.name, stage: "base", runtime: true };
+    if (named.digest && !named.name.includes("@")) use.digest = named.digest;
+    return { uses: [use], from: `the ${OCI_BASE_NAME} ${named.from === "annotations" ? "annotation" : "label"}` };
   }
-  const recorded = recordedBase(imagePlatforms(image)[0]?.annotations, labels);
-  if (recorded) {
-    const use = { reference: recorded.name, stage: "base", runtime: true };
-    if (recorded.digest && !recorded.name.includes("@")) use.digest = recorded.digest;
-    return { uses: [use], from: `the ${OCI_BASE_NAME} ${recorded.from === "annotations" ? "annotation" : "label"}` };
+  if (named?.kind === "run-image") {
+    const { run } = named;
+    const runDigest = digestOf(run.reference);
+    const runRef = run.image ?? (runDigest ? run.reference : void 0);
+    if (runRef) {
+      const use = { reference: runRef, stage: "run-image", runtime: true };
+      if (runDigest && runRef !== run.reference) use.digest = runDigest;
+      return { uses: [use], from: `the buildpack run image (${LIFECYCLE_METADATA_LABEL} label)` };
+    }
   }
   return { uses: [] };
 }

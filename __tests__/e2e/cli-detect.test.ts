@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import { hostPlatform } from '../../src/build/platforms.js';
+import { hostPlatform } from '../../src/image/platforms.js';
 import { distPath, REPO_ROOT } from '../support/runner.js';
 
 const run = promisify(execFile);

@@ -14,7 +14,7 @@ import {
   parseReportArgs,
   runReportCommand,
 } from '../../src/cli/report-command.js';
-import { LIFECYCLE_METADATA_LABEL } from '../../src/compare/attribution.js';
+import { LIFECYCLE_METADATA_LABEL } from '../../src/image/labels.js';
 import type { ImageSummary } from '../../src/image/types.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import type { Report } from '../../src/report/report.js';
@@ -313,13 +313,19 @@ describe('knownBases', () => {
 
   it('the buildpack run image from the lifecycle label, with the digest it was published by', () => {
     const label = JSON.stringify({ runImage: { topLayer: 'sha256:t', reference: `index.docker.io/paketobuildpacks/run-jammy-base@${digest}`, image: 'paketobuildpacks/run-jammy-base:latest' } });
-    // The lifecycle label wins over the OCI labels.
-    const bases = knownBases(image({ [LIFECYCLE_METADATA_LABEL]: label, [OCI_BASE_NAME_LABEL]: 'other:1' }), []);
+    const bases = knownBases(image({ [LIFECYCLE_METADATA_LABEL]: label }), []);
     expect(bases.uses).toEqual([{ reference: 'paketobuildpacks/run-jammy-base:latest', stage: 'run-image', runtime: true, digest }]);
     expect(bases.from).toContain(LIFECYCLE_METADATA_LABEL);
     // A daemon export records a local image id, not a digest; the deprecated stack.runImage still names it.
     const local = JSON.stringify({ runImage: { reference: `sha256:${'b'.repeat(64)}` }, stack: { runImage: { image: 'cnbs/run:noble' } } });
     expect(knownBases(image({ [LIFECYCLE_METADATA_LABEL]: local }), []).uses).toEqual([{ reference: 'cnbs/run:noble', stage: 'run-image', runtime: true }]);
+  });
+
+  it('the OCI base labels win over the lifecycle label (namedBase precedence, as rebase reads it)', () => {
+    const label = JSON.stringify({ runImage: { image: 'paketobuildpacks/run-jammy-base:latest' } });
+    expect(knownBases(image({ [LIFECYCLE_METADATA_LABEL]: label, [OCI_BASE_NAME_LABEL]: 'other:1' }), []).uses).toEqual([
+      { reference: 'other:1', stage: 'base', runtime: true },
+    ]);
   });
 
   it('the OCI base name and digest labels', () => {

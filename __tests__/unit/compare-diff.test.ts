@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { originLabel } from '../../src/compare/attribution.js';
-import { compareImages, diffLayers, platformKey, type LayerChange } from '../../src/compare/diff.js';
+import { compareImages, diffLayers, type LayerChange } from '../../src/compare/diff.js';
 import { attributeLayers } from '../../src/compare/attribution.js';
 import {
   alpineBaseLayers,
@@ -110,17 +110,6 @@ describe('compareImages: multi-platform', () => {
     ]);
     expect(r.platforms[1]!.changes.every((ch) => ch.status === 'removed')).toBe(true);
   });
-});
-
-describe('platformKey', () => {
-  it.each([
-    ['linux/arm64/v8', 'linux/arm64'],
-    ['linux/arm64', 'linux/arm64'],
-    ['linux/amd64/v1', 'linux/amd64'],
-    ['linux/amd64/v3', 'linux/amd64/v3'],
-    ['linux/arm/v7', 'linux/arm/v7'],
-    ['Linux/AMD64', 'linux/amd64'],
-  ])('%s -> %s', (input, key) => expect(platformKey(input)).toBe(key));
 });
 
 describe('diffLayers', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotationsFor, assessBase, assessBases, type BaseImageFacts } from '../../src/compare/freshness.js';
-import { gatherBaseFacts, type BaseImageRegistry } from '../../src/compare/gather.js';
+import { gatherBaseFacts } from '../../src/compare/gather.js';
+import type { BaseImageRegistry } from '../../src/registry/base-image-registry.js';
 import type { BaseImageUse } from '../../src/build/types.js';
 
 const now = new Date('2026-11-28T12:00:00Z');

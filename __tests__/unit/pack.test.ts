@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packFailureSummary, parsePackReport, runImageFromLabel } from '../../src/build/pack.js';
+import { packFailureSummary, parsePackReport } from '../../src/build/pack.js';
+import { runImageFromLabel } from '../../src/image/labels.js';
 
 describe('packFailureSummary', () => {
   it('keeps the last meaningful lines and pack\'s ERROR verdict, without colours or phase banners', () => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   apiHost,
+  digestOf,
   familiarReference,
   formatReference,
   isLoopbackRegistry,
   manifestReference,
   parseReference,
+  repositoryOf,
+  tagOf,
 } from '../../src/registry/reference.js';
 import {
   MANIFEST_ACCEPT,
@@ -61,6 +64,38 @@ describe('parseReference', () => {
 
   it('quotes the input in the error', () => {
     expect(() => parseReference('Foo/Bar')).toThrow('Invalid image reference "Foo/Bar"');
+  });
+});
+
+describe('reference parts as written (repositoryOf, tagOf, digestOf)', () => {
+  // The ad hoc copies these replace (tag-flavour, report/produce, build/pack, dockerfile-mode)
+  // disagreed on the rows marked "differed"; the grammar decides.
+  it.each([
+    ['node:20.11-slim', 'node', '20.11-slim', undefined],
+    ['127.0.0.1:5000/app:pr-3', '127.0.0.1:5000/app', 'pr-3', undefined],
+    [`ghcr.io/o/base:1@${D}`, 'ghcr.io/o/base', '1', D],
+    ['localhost:5000/app', 'localhost:5000/app', undefined, undefined],
+    [`alpine@${D}`, 'alpine', undefined, D],
+    // No implied `latest`: the tag as written.
+    ['node', 'node', undefined, undefined],
+    // differed: tag-flavour took any text after `@` as the digest; a short sha256 makes the
+    // reference invalid, and an invalid reference has no tag or digest to act on.
+    ['ghcr.io/o/base:1@sha256:abc', 'ghcr.io/o/base', undefined, undefined],
+    // differed: build/pack took `repo@latest` to be pinned to the digest "latest".
+    ['app@latest', 'app', undefined, undefined],
+    // differed: report/produce only stripped sha256 digests, leaving `app@sha512:…` whole.
+    [`app:1@sha512:${'b'.repeat(128)}`, 'app', '1', `sha512:${'b'.repeat(128)}`],
+    // differed: dockerfile-mode's version regex took an invalid tag; the grammar does not.
+    ['app:-dash', 'app', undefined, undefined],
+  ])('%s', (ref, repo, tag, digest) => {
+    expect(repositoryOf(ref)).toBe(repo);
+    expect(tagOf(ref)).toBe(tag);
+    expect(digestOf(ref)).toBe(digest);
+  });
+
+  it('a bare image id (what pack records for a daemon export) has no registry digest', () => {
+    expect(digestOf(D)).toBeUndefined();
+    expect(digestOf(undefined)).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newerTags, parseTag, pinnedDigestOf, repositoryOf, tagOf } from '../../src/compare/tag-flavour.js';
+import { newerTags, parseTag } from '../../src/compare/tag-flavour.js';
 
 const nodeTags = [
   '20', '20-slim', '20-alpine', '20.11', '20.11-slim', '20.11-alpine', '20.11.0-slim', '20.11.1-slim',
@@ -57,19 +57,5 @@ describe('newerTags', () => {
   it('reads alpine-style suffixes that contain digits', () => {
     expect(parseTag('3.12-alpine3.19')).toMatchObject({ numbers: [3, 12], suffix: '-alpine3.19', prefix: '' });
     expect(newerTags('3.12-alpine3.19', ['3.13-alpine3.19', '3.13-alpine3.20'])!.minor).toEqual(['3.13-alpine3.19']);
-  });
-});
-
-describe('reference parts', () => {
-  it.each([
-    ['node:20.11-slim', 'node', '20.11-slim', undefined],
-    ['127.0.0.1:5000/app:pr-3', '127.0.0.1:5000/app', 'pr-3', undefined],
-    ['ghcr.io/o/base:1@sha256:abc', 'ghcr.io/o/base', '1', 'sha256:abc'],
-    ['localhost:5000/app', 'localhost:5000/app', undefined, undefined],
-    ['alpine@sha256:def', 'alpine', undefined, 'sha256:def'],
-  ])('%s', (ref, repo, tag, digest) => {
-    expect(repositoryOf(ref)).toBe(repo);
-    expect(tagOf(ref)).toBe(tag);
-    expect(pinnedDigestOf(ref)).toBe(digest);
   });
 });

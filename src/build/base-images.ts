@@ -7,7 +7,7 @@
 import { parseReference, ReferenceError } from '../registry/reference.js';
 import { parseDockerfile, type FromLine, type Parsed } from './dockerfile-parse.js';
 import { expandWord, WordError } from './dockerfile-words.js';
-import { formatPlatform, parsePlatform, PlatformError, type Platform } from './platforms.js';
+import { formatPlatform, parsePlatform, PlatformError, type Platform } from '../image/platforms.js';
 import type { BaseImageUse } from './types.js';
 
 export type StageBase =

@@ -2,10 +2,10 @@
 import { join } from 'node:path';
 import type { ContextFiles, Exec, Logger } from '../adapters.js';
 import type { GitHubContext } from '../github/context.js';
-import { baseAnnotations } from './base-record.js';
+import { baseAnnotations } from '../image/labels.js';
 import type { Inputs } from '../inputs.js';
 import { labelledBase, resolveDockerfileBases, unresolvedOf, usesOf } from './base-images.js';
-import { hostPlatform } from './platforms.js';
+import { hostPlatform } from '../image/platforms.js';
 import { ghaCacheFailures, ghaCacheWarning } from './progress.js';
 import type { BuilderFacts, BuildkitCachePlan } from './buildkit-cache.js';
 import { runBuildCheck, type CheckVerdict } from './build-check.js';
@@ -14,6 +14,7 @@ import { buildxOptionsOf, secretsForBuild, type BuildSecret } from './buildx-opt
 import { ociLabels, type DockerBuildPlan } from './dockerfile-args.js';
 import type { SourceDate } from './source-date.js';
 import type { BaseImageUse, BuildResult, UnresolvedBaseUse } from './types.js';
+import { digestOf, tagOf } from '../registry/reference.js';
 
 export interface DockerfileModeRequest {
   inputs: Inputs;
@@ -47,7 +48,7 @@ export function dockerBuildPlan(req: DockerfileModeRequest, runtimeBase?: BaseIm
         created: req.sourceDate?.date ?? req.now,
         base: runtimeBase ? { name: runtimeBase.reference, digest: runtimeBase.digest } : undefined,
         repositoryInfo: req.github.repositoryInfo,
-        version: req.tags[0] ? /:([^/:@]+)$/.exec(req.tags[0])?.[1] : undefined,
+        version: tagOf(req.tags[0]),
       },
       inputs.labels,
     ),
@@ -81,7 +82,7 @@ export function cacheArgsOf(plan: BuildkitCachePlan): { cacheFrom: string[]; cac
 
 /** The digest a base reference resolves to now, via `docker buildx imagetools` (docker's credentials). */
 export async function resolveDigest(exec: Exec, reference: string): Promise<string | undefined> {
-  const pinned = /@(sha256:[0-9a-f]{64})$/.exec(reference)?.[1];
+  const pinned = digestOf(reference);
   if (pinned) return pinned;
   const remote = await exec.run('docker', ['buildx', 'imagetools', 'inspect', reference, '--format', '{{json .Manifest}}']);
   if (remote.exitCode === 0) {
@@ -96,7 +97,7 @@ export async function resolveDigest(exec: Exec, reference: string): Promise<stri
   if (local.exitCode === 0) {
     try {
       const digests = JSON.parse(local.stdout) as string[] | null;
-      return digests?.[0]?.split('@')[1];
+      return digestOf(digests?.[0]);
     } catch {
       return undefined;
     }

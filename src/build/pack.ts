@@ -7,6 +7,8 @@ import type { Exec, Logger } from '../adapters.js';
 import type { BaseImageUse, BuildResult } from './types.js';
 import { packBuildArgs, type PackBuildPlan } from './pack-args.js';
 import { parseLifecycleLog } from './lifecycle-log.js';
+import { LIFECYCLE_METADATA_LABEL, runImageFromLabel } from '../image/labels.js';
+import { digestOf, repositoryOf } from '../registry/reference.js';
 
 export class PackBuildError extends Error {
   constructor(
@@ -54,35 +56,6 @@ export function parsePackReport(text: string): PackReport {
   };
 }
 
-export interface RunImageMetadata {
-  /** What the build named (run.toml or --run-image). */
-  image?: string;
-  /** Digest reference (repo@sha256:…) when published, the image id when exported to a daemon. */
-  reference?: string;
-  topLayer?: string;
-}
-
-/** `runImage` from the io.buildpacks.lifecycle.metadata label (JSON); the deprecated stack.runImage as fallback. */
-export function runImageFromLabel(label: string | undefined): RunImageMetadata {
-  if (!label) return {};
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = JSON.parse(label) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-  const runImage = (parsed['runImage'] ?? {}) as Record<string, unknown>;
-  const stack = ((parsed['stack'] as Record<string, unknown> | undefined)?.['runImage'] ?? {}) as Record<string, unknown>;
-  const s = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-  return { image: s(runImage['image']) ?? s(stack['image']), reference: s(runImage['reference']), topLayer: s(runImage['topLayer']) };
-}
-
-/** The digest out of `repo@sha256:…`; an image id (bare sha256:…) is not a registry digest. */
-function digestOf(reference: string | undefined): string | undefined {
-  const at = reference?.lastIndexOf('@') ?? -1;
-  return reference !== undefined && at > 0 ? reference.slice(at + 1) : undefined;
-}
-
 export interface PackBuildDeps {
   exec: Exec;
   logger: Logger;
@@ -107,7 +80,7 @@ async function imageLabels(exec: Exec, ref: string, published: boolean): Promise
 async function repoDigest(exec: Exec, ref: string): Promise<string | undefined> {
   const r = await exec.run('docker', ['image', 'inspect', ref, '--format', '{{json .RepoDigests}}']);
   if (r.exitCode !== 0) return undefined;
-  const repo = ref.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+  const repo = repositoryOf(ref);
   try {
     const digests = (JSON.parse(r.stdout) ?? []) as string[];
     return digestOf(digests.find((d) => d.startsWith(`${repo}@`)) ?? digests[0]);
@@ -139,7 +112,7 @@ export async function runPackBuild(plan: PackBuildPlan, deps: PackBuildDeps): Pr
   const labelRef = plan.publish && report.digest ? `${plan.image.replace(/:[^/:]*$/, '')}@${report.digest}` : plan.image;
   const labels = await imageLabels(exec, labelRef, plan.publish);
   if (labels === undefined) logger.warning(`Could not read the labels of ${labelRef}; the run image digest is unknown.`);
-  const run = runImageFromLabel(labels?.['io.buildpacks.lifecycle.metadata']);
+  const run = runImageFromLabel(labels?.[LIFECYCLE_METADATA_LABEL]);
 
   const baseImages: BaseImageUse[] = [];
   const runRef = plan.runImage ?? run.image;

@@ -4,24 +4,23 @@
 // The pieces are the action's own (src/report/produce.ts); only the choice of inputs is ours.
 import { parseArgs } from 'node:util';
 import type { Exec, Logger } from '../adapters.js';
-import { runImageFromLabel } from '../build/pack.js';
 import type { BaseImageUse } from '../build/types.js';
-import { LIFECYCLE_METADATA_LABEL } from '../compare/attribution.js';
 import { compareImages, type BasesByPlatform } from '../compare/diff.js';
 import { assessBases } from '../compare/freshness.js';
 import { gatherBaseFacts } from '../compare/gather.js';
-import { OCI_BASE_NAME as OCI_BASE_NAME_LABEL, recordedBase } from '../build/base-record.js';
+import { LIFECYCLE_METADATA_LABEL, namedBase, OCI_BASE_NAME as OCI_BASE_NAME_LABEL, recordedBase } from '../image/labels.js';
 import { readEngineImageSummary } from '../image/engine.js';
 import { readImageSummary } from '../image/remote.js';
-import type { ImageSummary, PlatformImage } from '../image/types.js';
+import type { ImageSummary } from '../image/types.js';
 import { terminalLogger } from '../io/terminal.js';
 import type { RegistryClient } from '../registry/client.js';
-import { baseImageRegistry } from '../registry/for-run.js';
-import { parseReference } from '../registry/reference.js';
+import { baseImageRegistry } from '../registry/base-image-registry.js';
+import { digestOf, parseReference } from '../registry/reference.js';
 import { plainText } from '../report/escape.js';
 import { basesFor } from '../report/produce.js';
 import { buildReport, type Report } from '../report/report.js';
 import { renderTerminal } from '../report/terminal.js';
+import { imagePlatforms } from '../image/platforms.js';
 
 export const REPORT_USAGE = `Usage: strata report IMAGE [--baseline IMAGE] [--base REF ...] [--max-base-age DAYS] [--json]
   Layer sizes of IMAGE (and what changed against --baseline) and how fresh its base images are.
@@ -35,7 +34,7 @@ export const REPORT_USAGE = `Usage: strata report IMAGE [--baseline IMAGE] [--ba
       --json                print the report as JSON (the action's report-json format)
 `;
 
-export { OCI_BASE_NAME as OCI_BASE_NAME_LABEL, OCI_BASE_DIGEST as OCI_BASE_DIGEST_LABEL } from '../build/base-record.js';
+export { OCI_BASE_NAME as OCI_BASE_NAME_LABEL, OCI_BASE_DIGEST as OCI_BASE_DIGEST_LABEL } from '../image/labels.js';
 
 export interface ReportCommandDeps {
   /** The registry client (credentials from the docker config), made for IMAGE's registry. */
@@ -164,10 +163,6 @@ export interface KnownBases {
   from?: string;
 }
 
-function imagePlatforms(image: ImageSummary): PlatformImage[] {
-  return image.platforms.filter((p) => !p.platform.startsWith('unknown/'));
-}
-
 function sameRepositoryAndTag(a: string, b: string): boolean {
   try {
     const x = parseReference(a);
@@ -178,32 +173,25 @@ function sameRepositoryAndTag(a: string, b: string): boolean {
   }
 }
 
-function digestOf(reference: string | undefined): string | undefined {
-  if (!reference) return undefined;
-  try {
-    return parseReference(reference).digest;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The base image the image itself names: the buildpack run image, else the OCI base labels. */
+/** The base image the image itself names (namedBase's precedence: annotations, OCI labels, run image). */
 export function basesFromLabels(image: ImageSummary): KnownBases {
-  const labels = imagePlatforms(image)[0]?.labels ?? {};
-  const run = runImageFromLabel(labels[LIFECYCLE_METADATA_LABEL]);
-  // runImage.reference is repo@digest when the image was published, a local image id otherwise.
-  const runDigest = digestOf(run.reference);
-  const runRef = run.image ?? (runDigest ? run.reference : undefined);
-  if (runRef) {
-    const use: BaseImageUse = { reference: runRef, stage: 'run-image', runtime: true };
-    if (runDigest && runRef !== run.reference) use.digest = runDigest;
-    return { uses: [use], from: `the buildpack run image (${LIFECYCLE_METADATA_LABEL} label)` };
+  const first = imagePlatforms(image)[0];
+  const named = namedBase(first?.annotations, first?.labels);
+  if (named?.kind === 'recorded') {
+    const use: BaseImageUse = { reference: named.name, stage: 'base', runtime: true };
+    if (named.digest && !named.name.includes('@')) use.digest = named.digest;
+    return { uses: [use], from: `the ${OCI_BASE_NAME_LABEL} ${named.from === 'annotations' ? 'annotation' : 'label'}` };
   }
-  const recorded = recordedBase(imagePlatforms(image)[0]?.annotations, labels);
-  if (recorded) {
-    const use: BaseImageUse = { reference: recorded.name, stage: 'base', runtime: true };
-    if (recorded.digest && !recorded.name.includes('@')) use.digest = recorded.digest;
-    return { uses: [use], from: `the ${OCI_BASE_NAME_LABEL} ${recorded.from === 'annotations' ? 'annotation' : 'label'}` };
+  if (named?.kind === 'run-image') {
+    const { run } = named;
+    // runImage.reference is repo@digest when the image was published, a local image id otherwise.
+    const runDigest = digestOf(run.reference);
+    const runRef = run.image ?? (runDigest ? run.reference : undefined);
+    if (runRef) {
+      const use: BaseImageUse = { reference: runRef, stage: 'run-image', runtime: true };
+      if (runDigest && runRef !== run.reference) use.digest = runDigest;
+      return { uses: [use], from: `the buildpack run image (${LIFECYCLE_METADATA_LABEL} label)` };
+    }
   }
   return { uses: [] };
 }

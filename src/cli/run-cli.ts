@@ -9,7 +9,7 @@ import { createContextFiles } from '../io/context-files.js';
 import { createExec } from '../io/exec.js';
 import { memoryOutputs, memoryState, terminalLogger } from '../io/terminal.js';
 import { runMain } from '../run.js';
-import { hostPlatform } from '../build/platforms.js';
+import { hostPlatform } from '../image/platforms.js';
 import { detectReport, renderDetect } from './detect-command.js';
 import { createActionsCacheStore } from '../cache/actions-cache.js';
 import { createRunRegistryClient } from '../registry/for-run.js';

@@ -2,6 +2,7 @@
 // base image the build started from. Pure: an image summary in, labelled layers out.
 import type { BaseImageUse } from '../build/types.js';
 import type { LayerInfo, PlatformImage } from '../image/types.js';
+import { LIFECYCLE_METADATA_LABEL } from '../image/labels.js';
 
 export type LayerOrigin =
   /** Layers shared with the image the build started from (FROM, or the buildpack run image). */
@@ -29,8 +30,6 @@ export interface BaseLayers {
   /** Number of bottom layers that belong to the base. Undefined: derive it from the image if possible. */
   layerCount?: number;
 }
-
-export const LIFECYCLE_METADATA_LABEL = 'io.buildpacks.lifecycle.metadata';
 
 /** A readable name for an origin; also the key that pairs a changed layer across two images. */
 export function originLabel(origin: LayerOrigin): string {

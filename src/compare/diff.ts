@@ -1,5 +1,6 @@
 // Layer diff between the baseline image (base branch) and this build, per platform. Pure.
-import type { ImageSummary, PlatformImage } from '../image/types.js';
+import { imagePlatforms, platformKey, samePlatform } from '../image/platforms.js';
+import type { ImageSummary } from '../image/types.js';
 import { attributeLayers, originLabel, type AttributedLayer, type BaseLayers, type LayerOrigin } from './attribution.js';
 
 export type ChangeStatus = 'unchanged' | 'added' | 'removed' | 'changed';
@@ -97,8 +98,8 @@ export function compareImages(input: DiffInput): Comparison {
   }
 
   const platforms: PlatformComparison[] = [];
-  const baselineByKey = new Map(reportable(baseline).map((p) => [platformKey(p.platform), p]));
-  for (const image of reportable(current)) {
+  const baselineByKey = new Map(imagePlatforms(baseline).map((p) => [platformKey(p.platform), p]));
+  for (const image of imagePlatforms(current)) {
     const key = platformKey(image.platform);
     const before = baselineByKey.get(key);
     baselineByKey.delete(key);
@@ -131,31 +132,16 @@ function side(summary: ImageSummary): ImageSide {
   return { reference: summary.reference, digest: summary.digest, source: summary.source, sizeKind: summary.sizeKind };
 }
 
-/** BuildKit attestation manifests ride along in the index as unknown/unknown; they are not images. */
-function reportable(summary: ImageSummary): PlatformImage[] {
-  return summary.platforms.filter((p) => !p.platform.startsWith('unknown/'));
-}
-
-/**
- * os/arch/variant, normalised the way containerd matches platforms: arm64's default variant v8
- * and amd64's v1 are the same platform written with or without the variant.
- */
-export function platformKey(platform: string): string {
-  const [os = '', arch = '', variant] = platform.toLowerCase().split('/');
-  const defaultVariant = (arch === 'arm64' && variant === 'v8') || (arch === 'amd64' && variant === 'v1');
-  return variant && !defaultVariant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
-}
-
 function baseFor(bases: BasesByPlatform | undefined, platform: string): BaseLayers | undefined {
   if (!bases) return undefined;
   for (const [key, value] of Object.entries(bases)) {
-    if (key !== '*' && platformKey(key) === platformKey(platform)) return value;
+    if (key !== '*' && samePlatform(key, platform)) return value;
   }
   return bases['*'];
 }
 
 function listOnly(summary: ImageSummary, bases: BasesByPlatform | undefined): PlatformComparison[] {
-  return reportable(summary).map((image) =>
+  return imagePlatforms(summary).map((image) =>
     onlyOneSide(image.platform, attributeLayers(image, baseFor(bases, image.platform)), 'added'),
   );
 }

@@ -4,7 +4,8 @@
 // speaks when the user set max-base-age. Pure: facts gathered elsewhere, `now` passed in.
 import type { AnnotationProperties } from '../adapters.js';
 import type { BaseImageUse, UnresolvedBaseUse } from '../build/types.js';
-import { newerTags, pinnedDigestOf, tagOf, type NewerTags } from './tag-flavour.js';
+import { digestOf, tagOf } from '../registry/reference.js';
+import { newerTags, type NewerTags } from './tag-flavour.js';
 
 /** What an adapter found out about one base image (see gather.ts). Every field but `use` is optional. */
 export interface BaseImageFacts {
@@ -77,7 +78,7 @@ export function assessBases(facts: readonly BaseImageFacts[], options: Freshness
 export function assessBase(facts: BaseImageFacts, options: FreshnessOptions): BaseFreshness {
   const { use } = facts;
   const tag = tagOf(use.reference);
-  const pinned = pinnedDigestOf(use.reference);
+  const pinned = digestOf(use.reference);
   const builtFrom = use.digest ?? pinned;
   const findings: FreshnessVerdict[] = [];
   const reasons: string[] = [];

@@ -2,35 +2,8 @@
 // become `error` facts, never throws: a flaky registry must not fail the build or the report.
 import type { BaseImageUse } from '../build/types.js';
 import type { BaseImageFacts } from './freshness.js';
-import { repositoryOf, tagOf } from './tag-flavour.js';
-
-/**
- * The little Strata needs from a registry to judge base images. References are as written in a
- * Dockerfile (`node:20.11-slim`, `ghcr.io/o/base:1`); the client normalises Docker Hub names
- * (library/, registry-1.docker.io) and handles auth. Methods throw on failure with a message
- * fit for a reader and free of credentials.
- */
-export interface BaseImageRegistry {
-  /**
-   * The digest a tag resolves to now: Docker-Content-Digest from a HEAD sent with the index and
-   * manifest media types in Accept, so a multi-platform tag yields its index digest. HEAD does
-   * not count against Docker Hub's pull limit.
-   */
-  headDigest(reference: string): Promise<string>;
-  /** Every tag of a repository (`node`, `ghcr.io/o/base`), following Link rel="next". */
-  listTags(repository: string): Promise<string[]>;
-  /**
-   * Config `created` (RFC 3339) of the image at a tag or digest reference; for an index, of the
-   * `platform` manifest (or the first image manifest). Optional: without it there is no age.
-   */
-  getImageCreated?(reference: string, platform?: string): Promise<string | undefined>;
-  /**
-   * Digests of the platform manifests listed in the index at a reference ([] for a single
-   * manifest). Optional: it prevents a false "tag moved" when the build recorded a platform
-   * manifest digest and the tag resolves to the index.
-   */
-  listPlatformDigests?(reference: string): Promise<string[]>;
-}
+import type { BaseImageRegistry } from '../registry/base-image-registry.js';
+import { repositoryOf, tagOf } from '../registry/reference.js';
 
 export interface GatherOptions {
   /** Platform whose config dates the base, e.g. linux/amd64. */

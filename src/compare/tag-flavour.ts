@@ -93,25 +93,3 @@ export function newerTags(current: string, allTags: readonly string[]): NewerTag
     major: unique(candidates.filter((t) => base.numbers.length === 1 || t.numbers[0] !== base.numbers[0])),
   };
 }
-
-/** The tag part of an image reference (no digest), or undefined: `node:20@sha256:..` -> `20`. */
-export function tagOf(reference: string): string | undefined {
-  const withoutDigest = reference.split('@')[0]!;
-  const lastSlash = withoutDigest.lastIndexOf('/');
-  const colon = withoutDigest.indexOf(':', lastSlash + 1);
-  return colon >= 0 ? withoutDigest.slice(colon + 1) : undefined;
-}
-
-/** The repository part of an image reference: `ghcr.io/o/app:1@sha256:..` -> `ghcr.io/o/app`. */
-export function repositoryOf(reference: string): string {
-  const withoutDigest = reference.split('@')[0]!;
-  const lastSlash = withoutDigest.lastIndexOf('/');
-  const colon = withoutDigest.indexOf(':', lastSlash + 1);
-  return colon >= 0 ? withoutDigest.slice(0, colon) : withoutDigest;
-}
-
-/** The digest pinned in a reference (`name:tag@sha256:...`), if any. */
-export function pinnedDigestOf(reference: string): string | undefined {
-  const at = reference.indexOf('@');
-  return at >= 0 ? reference.slice(at + 1) : undefined;
-}

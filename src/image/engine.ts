@@ -2,7 +2,7 @@
 // knows uncompressed sizes, so these summaries say sizeKind 'uncompressed' and the comparison
 // must not mix them with registry sizes.
 import type { Exec } from '../adapters.js';
-import { platformString } from './summary.js';
+import { platformString } from './platforms.js';
 import type { HistoryEntry, ImageSummary, LayerInfo } from './types.js';
 
 export interface EngineInspect {

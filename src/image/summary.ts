@@ -3,6 +3,7 @@
 import type { Descriptor, ImageConfig, ImageIndex, ImageManifest, ManifestDocument } from '../registry/manifest.js';
 import { isImageManifestMediaType } from '../registry/media-types.js';
 import type { HistoryEntry, ImageSummary, LayerInfo, PlatformImage } from './types.js';
+import { platformString } from './platforms.js';
 
 export interface RegistryImageDocuments {
   /** The reference as the user wrote it (kept for the report). */
@@ -30,12 +31,6 @@ export function platformDescriptors(index: ImageIndex): Descriptor[] {
     if (d.mediaType !== '' && !isImageManifestMediaType(d.mediaType)) return false;
     return true;
   });
-}
-
-export function platformString(p: { os?: string; architecture?: string; variant?: string } | undefined): string {
-  const parts = [p?.os || 'unknown', p?.architecture || 'unknown'];
-  if (p?.variant) parts.push(p.variant);
-  return parts.join('/');
 }
 
 export function summarizeRegistryImage(docs: RegistryImageDocuments): ImageSummary {

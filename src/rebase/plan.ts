@@ -8,8 +8,8 @@
 // from the old base (Env, User, WorkingDir, …) are kept as the image has them, not re-derived
 // from the new base. Callers should present it that way.
 import { createHash } from 'node:crypto';
-import { LIFECYCLE_METADATA_LABEL } from '../compare/attribution.js';
-import { platformDescriptors, platformString, type RegistryImageDocuments } from '../image/summary.js';
+import { platformDescriptors, type RegistryImageDocuments } from '../image/summary.js';
+import { platformKey, platformString, samePlatform } from '../image/platforms.js';
 import type { ConfigHistory, Descriptor, ImageConfig, ImageIndex, ImageManifest, Platform } from '../registry/manifest.js';
 import {
   DOCKER_FOREIGN_LAYER,
@@ -22,7 +22,7 @@ import {
   baseMediaType,
 } from '../registry/media-types.js';
 
-import { OCI_BASE_DIGEST, OCI_BASE_NAME } from '../build/base-record.js';
+import { LIFECYCLE_METADATA_LABEL, OCI_BASE_DIGEST, OCI_BASE_NAME } from '../image/labels.js';
 export { OCI_BASE_DIGEST, OCI_BASE_NAME };
 
 /** An image as fetched: the top document and, per platform, its manifest and config. */
@@ -106,7 +106,7 @@ export function isTopLayerBase(base: object): base is TopLayerBase {
   return typeof (base as TopLayerBase).topLayer === 'string';
 }
 
-function platformKey(p: Partial<Platform> | undefined): string {
+function platformOf(p: Partial<Platform> | undefined): string {
   return platformString(p ? { os: p.os, architecture: p.architecture, ...(p.variant ? { variant: p.variant } : {}) } : undefined);
 }
 
@@ -114,12 +114,12 @@ function platformKey(p: Partial<Platform> | undefined): string {
  * The platform manifests of an image, with the platform each is for: the index's runnable
  * entries, or the single manifest with the platform its config states.
  */
-export function imagePlatforms(docs: ImageDocuments): { platform: string; digest: string; descriptor?: Descriptor }[] {
+export function platformManifests(docs: ImageDocuments): { platform: string; digest: string; descriptor?: Descriptor }[] {
   if (docs.root.kind === 'index') {
-    return platformDescriptors(docs.root).map((d) => ({ platform: platformKey(d.platform), digest: d.digest, descriptor: d }));
+    return platformDescriptors(docs.root).map((d) => ({ platform: platformOf(d.platform), digest: d.digest, descriptor: d }));
   }
   const config = docs.configs[docs.root.config.digest];
-  return [{ platform: platformKey({ os: config?.os, architecture: config?.architecture, ...(config?.variant ? { variant: config.variant } : {}) }), digest: docs.digest }];
+  return [{ platform: platformOf({ os: config?.os, architecture: config?.architecture, ...(config?.variant ? { variant: config.variant } : {}) }), digest: docs.digest }];
 }
 
 /**
@@ -127,13 +127,13 @@ export function imagePlatforms(docs: ImageDocuments): { platform: string; digest
  * entry matches a wanted variant (and the reverse) only when it is the only one of that arch.
  */
 export function matchPlatform(docs: ImageDocuments, platform: string): string | undefined {
-  const candidates = imagePlatforms(docs);
-  const exact = candidates.find((c) => c.platform === platform);
+  const candidates = platformManifests(docs);
+  const exact = candidates.find((c) => samePlatform(c.platform, platform));
   if (exact) return exact.digest;
   // An image whose config names no platform can only go with a single-platform base.
   if (platform === 'unknown/unknown' && candidates.length === 1) return candidates[0]!.digest;
-  const [os, arch] = platform.split('/');
-  const sameArch = candidates.filter((c) => c.platform.split('/')[0] === os && c.platform.split('/')[1] === arch);
+  const osArch = (p: string) => platformKey(p).split('/').slice(0, 2).join('/');
+  const sameArch = candidates.filter((c) => osArch(c.platform) === osArch(platform));
   return sameArch.length === 1 ? sameArch[0]!.digest : undefined;
 }
 
@@ -362,7 +362,7 @@ function droppedReason(d: Descriptor, runnable: Set<string>): string | undefined
   if (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') {
     return `attestation manifest ${d.digest} dropped: it attests the old image (for ${d.annotations['vnd.docker.reference.digest'] ?? 'an old manifest'}), not the rebased one`;
   }
-  return `index entry ${d.digest} (${d.mediaType || 'no media type'}${d.platform ? `, ${platformKey(d.platform)}` : ''}) dropped: not a platform image that can be rebased`;
+  return `index entry ${d.digest} (${d.mediaType || 'no media type'}${d.platform ? `, ${platformOf(d.platform)}` : ''}) dropped: not a platform image that can be rebased`;
 }
 
 /**
@@ -372,7 +372,7 @@ function droppedReason(d: Descriptor, runnable: Set<string>): string | undefined
 export function planRebase(input: RebasePlanInput): RebasePlan {
   const notes: string[] = [];
   const newBaseDigest = input.newBase.digest;
-  const platforms = imagePlatforms(input.image);
+  const platforms = platformManifests(input.image);
   if (platforms.length === 0) throw new RebaseError(`image ${input.image.reference} has no platform images to rebase`);
 
   const planned = platforms.map((p) => {
@@ -380,7 +380,7 @@ export function planRebase(input: RebasePlanInput): RebasePlan {
     const newDigest = matchPlatform(input.newBase, p.platform);
     if (newDigest === undefined) {
       throw new RebaseError(
-        `the new base ${input.newBaseName} has no ${p.platform} image (it has ${imagePlatforms(input.newBase).map((x) => x.platform).join(', ') || 'none'})`,
+        `the new base ${input.newBaseName} has no ${p.platform} image (it has ${platformManifests(input.newBase).map((x) => x.platform).join(', ') || 'none'})`,
       );
     }
     const newBase = { ...manifestOf(input.newBase, newDigest, `new base ${p.platform}`), digest: newDigest };
@@ -429,7 +429,7 @@ export function planIndex(index: ImageIndex, platforms: readonly PlatformRebase[
       continue;
     }
     const p = bySource.get(d.digest);
-    if (p === undefined) throw new RebaseError(`index entry ${d.digest} (${platformKey(d.platform)}) has no rebased manifest`);
+    if (p === undefined) throw new RebaseError(`index entry ${d.digest} (${platformOf(d.platform)}) has no rebased manifest`);
     manifests.push(descriptorJson({ ...d, mediaType: p.manifest.mediaType, digest: p.manifest.digest, size: p.manifest.size }, oci));
   }
   const json: Record<string, unknown> = {

@@ -7,9 +7,7 @@
 // image (runImage.reference, or runImage.topLayer alone when that manifest is gone). The new base
 // is --new-base, or the old base's tag as it resolves now.
 import type { Logger } from '../adapters.js';
-import { runImageFromLabel } from '../build/pack.js';
-import { LIFECYCLE_METADATA_LABEL } from '../compare/attribution.js';
-import { recordedBase } from '../build/base-record.js';
+import { LIFECYCLE_METADATA_LABEL, namedBase, type RunImageMetadata } from '../image/labels.js';
 import { platformDescriptors } from '../image/summary.js';
 import type { RegistryClient } from '../registry/client.js';
 import { RegistryError } from '../registry/client.js';
@@ -21,7 +19,7 @@ import {
   OCI_BASE_DIGEST,
   OCI_BASE_NAME,
   RebaseError,
-  imagePlatforms,
+  platformManifests,
   matchPlatform,
   planRebase,
   type ImageDocuments,
@@ -131,7 +129,7 @@ export async function fetchImageDocuments(
 }
 
 function firstManifest(docs: ImageDocuments): ImageManifest | undefined {
-  const first = imagePlatforms(docs)[0];
+  const first = platformManifests(docs)[0];
   if (!first) return undefined;
   return docs.root.kind === 'manifest' ? docs.root : docs.manifests[first.digest];
 }
@@ -162,8 +160,9 @@ export function resolveOldBase(labels: Record<string, string>, oldBase?: string,
     }
     return { ref, ...(ref.tag !== undefined ? { name: formatReference(withoutDigest(ref)) } : {}), digest: ref.digest, from: '--old-base' };
   }
-  const recorded = recordedBase(annotations, labels);
-  if (recorded) {
+  const named = namedBase(annotations, labels);
+  if (named?.kind === 'recorded') {
+    const recorded = named;
     const { name } = recorded;
     const where = recorded.from === 'annotations' ? 'annotation' : 'label';
     const ref = parseRef(name, `the image's ${OCI_BASE_NAME} ${where}`);
@@ -173,7 +172,7 @@ export function resolveOldBase(labels: Record<string, string>, oldBase?: string,
     }
     return { ref: { ...ref, digest }, ...(ref.tag !== undefined ? { name: formatReference(withoutDigest(ref)) } : {}), digest, from: `the ${OCI_BASE_NAME} / base.digest ${where}s` };
   }
-  const run = runImageFromLabel(labels[LIFECYCLE_METADATA_LABEL]);
+  const run: RunImageMetadata = named?.kind === 'run-image' ? named.run : {};
   if (run.reference || run.topLayer) {
     const from = `the run image in the ${LIFECYCLE_METADATA_LABEL} label`;
     let ref: ImageReference | undefined;
@@ -217,7 +216,7 @@ export async function rebaseImage(opts: RebaseOptions): Promise<RebaseResult> {
   const targets = resolveTargets(imageRef, opts.tags);
 
   const image = await fetchImageDocuments(client, imageRef);
-  const platforms = imagePlatforms(image).map((p) => p.platform);
+  const platforms = platformManifests(image).map((p) => p.platform);
   const labels = { ...(firstConfig(image)?.config?.Labels ?? {}) };
   const old = resolveOldBase(labels, opts.oldBase, firstManifest(image)?.annotations);
   logger.info(`image     ${formatReference(imageRef)} (${image.digest}), ${platforms.join(', ')}`);
@@ -243,7 +242,7 @@ export async function rebaseImage(opts: RebaseOptions): Promise<RebaseResult> {
 
   // Already there: the same digest, or (a buildpack label records the platform manifest) one of
   // the new base's platform manifests.
-  const newPlatformDigests = new Set(imagePlatforms(newBase).map((p) => p.digest));
+  const newPlatformDigests = new Set(platformManifests(newBase).map((p) => p.digest));
   // With only runImage.topLayer known (a buildpack image whose run image was not published by
   // digest): already there when the new base's top layer is that layer.
   const newTop = firstConfig(newBase)?.rootfs?.diff_ids?.at(-1);

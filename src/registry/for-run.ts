@@ -2,14 +2,12 @@
 // (docker/login-action writes it), and the narrow interfaces the report stages ask for.
 import { homedir } from 'node:os';
 import type { Exec, Logger } from '../adapters.js';
-import type { BaseImageRegistry } from '../compare/gather.js';
 import { createCredentialResolver } from './auth.js';
 import { readHelperCredentials } from './credential-helpers.js';
 import { RegistryClient, type RegistryClientOptions } from './client.js';
 import { RegistryWriter } from './writer.js';
 import { parseDockerConfig, readDockerConfigFile } from './docker-config.js';
 import { parseReference } from './reference.js';
-import { platformDescriptors } from '../image/summary.js';
 
 export interface RunRegistryOptions {
   env: Record<string, string | undefined>;
@@ -62,32 +60,3 @@ export async function runRegistryOptions(opts: RunRegistryOptions): Promise<Regi
   };
 }
 
-/** The freshness facts' view of the registry. */
-export function baseImageRegistry(client: RegistryClient): BaseImageRegistry {
-  return {
-    headDigest: async (reference) => (await client.headDigest(reference)).digest,
-    listTags: (repository) => client.listTags(repository),
-    async getImageCreated(reference, platform) {
-      const root = await client.getManifest(reference);
-      let configDigest: string | undefined;
-      if (root.document.kind === 'manifest') {
-        configDigest = root.document.config.digest;
-      } else {
-        const entries = platformDescriptors(root.document).filter((m) => m.platform);
-        const wanted = platform
-          ? entries.find((m) => `${m.platform!.os}/${m.platform!.architecture}${m.platform!.variant ? `/${m.platform!.variant}` : ''}`.startsWith(platform))
-          : undefined;
-        const entry = wanted ?? entries[0];
-        if (!entry) return undefined;
-        const child = await client.getManifest(reference, entry.digest);
-        if (child.document.kind === 'manifest') configDigest = child.document.config.digest;
-      }
-      return configDigest ? (await client.getConfig(reference, configDigest)).created : undefined;
-    },
-    async listPlatformDigests(reference) {
-      const root = await client.getManifest(reference);
-      // Attestation manifests are not platforms: a build never records one as its base.
-      return root.document.kind === 'index' ? platformDescriptors(root.document).map((m) => m.digest) : [];
-    },
-  };
-}

@@ -45,31 +45,30 @@ export function normalizeRegistry(host: string): string {
   return HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
 }
 
+/** The parts as written, unvalidated: a colon after the last slash starts a tag, one before it is a port. */
+function splitReference(raw: string): { name: string; tag?: string; digest?: string } {
+  const at = raw.indexOf('@');
+  const digest = at === -1 ? undefined : raw.slice(at + 1);
+  const named = at === -1 ? raw : raw.slice(0, at);
+  const colon = named.indexOf(':', named.lastIndexOf('/') + 1);
+  if (colon === -1) return { name: named, ...(digest !== undefined ? { digest } : {}) };
+  return { name: named.slice(0, colon), tag: named.slice(colon + 1), ...(digest !== undefined ? { digest } : {}) };
+}
+
 /** Parses `[host[:port]/]path[:tag][@digest]`, throwing ReferenceError that quotes the input. */
 export function parseReference(input: string): ImageReference {
   const raw = input.trim();
   if (raw === '') throw new ReferenceError(input, 'it is empty');
 
-  let rest = raw;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
+  const { name: rest, tag, digest } = splitReference(raw);
+  if (digest !== undefined) {
     if (!DIGEST.test(digest)) throw new ReferenceError(input, `digest ${JSON.stringify(digest)} is not algorithm:hex`);
     if (digest.startsWith('sha256:') && !SHA256_HEX.test(digest.slice(7))) {
       throw new ReferenceError(input, `sha256 digest ${JSON.stringify(digest)} must be 64 lowercase hex characters`);
     }
   }
-
-  // A colon after the last slash is a tag; one before it is a port.
-  let tag: string | undefined;
-  const lastSlash = rest.lastIndexOf('/');
-  const colon = rest.indexOf(':', lastSlash + 1);
-  if (colon !== -1) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!TAG.test(tag)) throw new ReferenceError(input, `tag ${JSON.stringify(tag)} does not match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}`);
+  if (tag !== undefined && !TAG.test(tag)) {
+    throw new ReferenceError(input, `tag ${JSON.stringify(tag)} does not match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}`);
   }
 
   let registry = DOCKER_HUB;
@@ -97,8 +96,8 @@ export function parseReference(input: string): ImageReference {
     throw new ReferenceError(input, `the name is longer than ${MAX_NAME_LENGTH} characters`);
   }
 
-  if (tag === undefined && digest === undefined) tag = DEFAULT_TAG;
-  return { registry, repository: path, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
+  const shownTag = tag ?? (digest === undefined ? DEFAULT_TAG : undefined);
+  return { registry, repository: path, ...(shownTag !== undefined ? { tag: shownTag } : {}), ...(digest !== undefined ? { digest } : {}) };
 }
 
 /** Accepts either form, so callers can pass what they have. */
@@ -145,4 +144,33 @@ export function isLoopbackRegistry(registry: string): boolean {
   if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
   const octets = host.split('.');
   return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+}
+
+// Parts of a reference string, for callers that keep references as written (messages, argv):
+// a valid reference gives its parts by parseReference's grammar, an invalid one gives none.
+
+/** The repository as written, without tag or digest: `ghcr.io/o/app:1@sha256:…` -> `ghcr.io/o/app`. */
+export function repositoryOf(reference: string): string {
+  return splitReference(reference.trim()).name;
+}
+
+/** The tag written in the reference (no implied `latest`): `node:20@sha256:…` -> `20`; invalid -> undefined. */
+export function tagOf(reference: string | undefined): string | undefined {
+  if (reference === undefined || !isValid(reference)) return undefined;
+  return splitReference(reference.trim()).tag;
+}
+
+/** The pinned digest, `repo@sha256:…` -> `sha256:…`; invalid (or a bare image id) -> undefined. */
+export function digestOf(reference: string | undefined): string | undefined {
+  if (reference === undefined || !isValid(reference)) return undefined;
+  return splitReference(reference.trim()).digest;
+}
+
+function isValid(reference: string): boolean {
+  try {
+    parseReference(reference);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -8,18 +8,20 @@ import { baseBranchTag } from '../build/tags.js';
 import type { BaseImageUse, BuildResult } from '../build/types.js';
 import type { CacheStore } from '../cache/store.js';
 import { baseLayersFrom } from '../compare/attribution.js';
-import { compareImages, platformKey, type BasesByPlatform } from '../compare/diff.js';
+import { compareImages, type BasesByPlatform } from '../compare/diff.js';
 import { annotationsFor, assessBases, unresolvedFreshness, type BaseImageFacts } from '../compare/freshness.js';
 import { gatherBaseFacts } from '../compare/gather.js';
 import { commentKey, markerFor, markOutdated, upsertComment, withMarker } from '../github/comment.js';
 import type { GitHubContext } from '../github/context.js';
 import type { GitHubClient } from '../github/octokit.js';
 import { readEngineImageSummary } from '../image/engine.js';
+import { samePlatform } from '../image/platforms.js';
 import { readImageSummary } from '../image/remote.js';
 import type { ImageSummary } from '../image/types.js';
 import type { Inputs } from '../inputs.js';
 import type { RegistryClient } from '../registry/client.js';
-import { baseImageRegistry } from '../registry/for-run.js';
+import { repositoryOf } from '../registry/reference.js';
+import { baseImageRegistry } from '../registry/base-image-registry.js';
 import { loadSnapshot, pickComparable, saveSnapshot, snapshotLocation, type ChosenBaseline } from './baseline.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReport, type Report } from './report.js';
@@ -48,11 +50,6 @@ export class SizeIncreaseError extends Error {
   }
 }
 
-/** The repository part of a reference: without its tag or digest. */
-export function repositoryOf(reference: string): string {
-  return reference.replace(/@sha256:[0-9a-f]{64}$/, '').replace(/:[^/:]+$/, '');
-}
-
 async function readCurrent(deps: ReportDeps, client: RegistryClient, result: BuildResult): Promise<ImageSummary[]> {
   const reference = result.tags[0]!;
   // The registry's view when pushed, and the engine's when the image is there too: a baseline of
@@ -79,7 +76,7 @@ export async function basesFor(client: RegistryClient, image: ImageSummary, uses
     const base = await readImageSummary(client, runtime.digest ? `${repositoryOf(runtime.reference)}@${runtime.digest}` : runtime.reference, runtime.reference);
     const byPlatform: BasesByPlatform = { '*': { reference: runtime.reference } };
     for (const p of image.platforms) {
-      const match = base.platforms.find((b) => platformKey(b.platform) === platformKey(p.platform)) ?? (base.platforms.length === 1 ? base.platforms[0] : undefined);
+      const match = base.platforms.find((b) => samePlatform(b.platform, p.platform)) ?? (base.platforms.length === 1 ? base.platforms[0] : undefined);
       if (match) byPlatform[p.platform] = baseLayersFrom(runtime, p, match);
     }
     return byPlatform;

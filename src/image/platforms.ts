@@ -2,6 +2,8 @@
 // automatic platform ARGs: TARGETARCH of linux/arm/v7 is "arm", TARGETVARIANT "v7"; aarch64 is
 // arm64 and its default variant v8 is dropped, as amd64's v1 is.
 
+import type { ImageSummary, PlatformImage } from './types.js';
+
 export interface Platform {
   os: string;
   architecture: string;
@@ -71,4 +73,44 @@ export function formatPlatform(p: Platform): string {
 export function hostPlatform(arch: string = process.arch): string {
   const map: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm/v7', ia32: '386', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
   return `linux/${map[arch] ?? arch}`;
+}
+
+/**
+ * The one key platforms are compared by, normalised as containerd matches them: `linux/arm64/v8`
+ * is `linux/arm64`, `linux/arm` is `linux/arm/v7`, `aarch64` is `arm64`. Text that is no
+ * os/arch[/variant] (an image whose config names none) is compared as written, lowercased.
+ */
+export function platformKey(platform: string): string {
+  try {
+    return formatPlatform(parsePlatform(platform));
+  } catch {
+    return platform.trim().toLowerCase();
+  }
+}
+
+export function samePlatform(a: string, b: string): boolean {
+  return platformKey(a) === platformKey(b);
+}
+
+interface DescribedPlatform {
+  os?: string;
+  architecture?: string;
+  variant?: string;
+}
+
+/** `os/arch[/variant]` of an index entry's or config's platform fields, `unknown` for what is missing. */
+export function platformString(p: DescribedPlatform | undefined): string {
+  const parts = [p?.os || 'unknown', p?.architecture || 'unknown'];
+  if (p?.variant) parts.push(p.variant);
+  return parts.join('/');
+}
+
+/** The entry for `platform` (an index's manifests), by platformKey: never a prefix match. */
+export function findPlatform<T extends { platform?: DescribedPlatform }>(entries: readonly T[], platform: string): T | undefined {
+  return entries.find((e) => e.platform !== undefined && samePlatform(platformString(e.platform), platform));
+}
+
+/** An image's platforms to report: BuildKit attestation manifests ride along in an index as unknown/unknown, and are not images. */
+export function imagePlatforms(summary: ImageSummary): PlatformImage[] {
+  return summary.platforms.filter((p) => !p.platform.startsWith('unknown/'));
 }

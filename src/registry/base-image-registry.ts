@@ -1,0 +1,61 @@
+// The registry as the base-image freshness checks (compare/gather) see it, and its adapter over
+// RegistryClient. It lives here, not in compare/, so the registry stage imports no later stage.
+import { findPlatform } from '../image/platforms.js';
+import { platformDescriptors } from '../image/summary.js';
+import type { RegistryClient } from './client.js';
+
+/**
+ * The little Strata needs from a registry to judge base images. References are as written in a
+ * Dockerfile (`node:20.11-slim`, `ghcr.io/o/base:1`); the client normalises Docker Hub names
+ * (library/, registry-1.docker.io) and handles auth. Methods throw on failure with a message
+ * fit for a reader and free of credentials.
+ */
+export interface BaseImageRegistry {
+  /**
+   * The digest a tag resolves to now: Docker-Content-Digest from a HEAD sent with the index and
+   * manifest media types in Accept, so a multi-platform tag yields its index digest. HEAD does
+   * not count against Docker Hub's pull limit.
+   */
+  headDigest(reference: string): Promise<string>;
+  /** Every tag of a repository (`node`, `ghcr.io/o/base`), following Link rel="next". */
+  listTags(repository: string): Promise<string[]>;
+  /**
+   * Config `created` (RFC 3339) of the image at a tag or digest reference; for an index, of the
+   * `platform` manifest (or the first image manifest). Optional: without it there is no age.
+   */
+  getImageCreated?(reference: string, platform?: string): Promise<string | undefined>;
+  /**
+   * Digests of the platform manifests listed in the index at a reference ([] for a single
+   * manifest). Optional: it prevents a false "tag moved" when the build recorded a platform
+   * manifest digest and the tag resolves to the index.
+   */
+  listPlatformDigests?(reference: string): Promise<string[]>;
+}
+
+/** The freshness facts' view of the registry. */
+export function baseImageRegistry(client: RegistryClient): BaseImageRegistry {
+  return {
+    headDigest: async (reference) => (await client.headDigest(reference)).digest,
+    listTags: (repository) => client.listTags(repository),
+    async getImageCreated(reference, platform) {
+      const root = await client.getManifest(reference);
+      let configDigest: string | undefined;
+      if (root.document.kind === 'manifest') {
+        configDigest = root.document.config.digest;
+      } else {
+        const entries = platformDescriptors(root.document).filter((m) => m.platform);
+        const wanted = platform ? findPlatform(entries, platform) : undefined;
+        const entry = wanted ?? entries[0];
+        if (!entry) return undefined;
+        const child = await client.getManifest(reference, entry.digest);
+        if (child.document.kind === 'manifest') configDigest = child.document.config.digest;
+      }
+      return configDigest ? (await client.getConfig(reference, configDigest)).created : undefined;
+    },
+    async listPlatformDigests(reference) {
+      const root = await client.getManifest(reference);
+      // Attestation manifests are not platforms: a build never records one as its base.
+      return root.document.kind === 'index' ? platformDescriptors(root.document).map((m) => m.digest) : [];
+    },
+  };
+}
