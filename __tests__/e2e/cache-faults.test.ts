@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger, StateStore } from '../../src/adapters.js';
+import type { StateStore } from '../../src/adapters.js';
 import { createActionsCacheStore } from '../../src/cache/actions-cache.js';
 import { CACHE_CALL_BOUNDS, createCacheBreaker, type CacheBreaker } from '../../src/cache/bounds.js';
 import { restoreBuildCache, saveBuildCache, type RestoredBuildCache } from '../../src/cache/persist.js';
@@ -18,6 +18,7 @@ import { buildkitCacheFingerprint } from '../../src/cache/fingerprint.js';
 import { cacheKeyFor, type CacheKeys } from '../../src/cache/keys.js';
 import { runPost } from '../../src/post-step.js';
 import { CACHE_SERVICE_DOWN_STATE, CACHE_STATE } from '../../src/run.js';
+import { recordingLogger } from '../support/logger.js';
 import { startCacheService, type CacheService } from '../support/cache-service.js';
 
 const STALL_MS = 2_000;
@@ -32,14 +33,7 @@ let cacheDir = '';
 let savedEnv: Record<string, string | undefined> = {};
 let stdoutLines: string[] = [];
 let restoreStdout: () => void = () => undefined;
-const log: { level: string; message: string }[] = [];
-const logger: Logger = {
-  info: (message) => log.push({ level: 'info', message }),
-  debug: () => undefined,
-  warning: (message) => log.push({ level: 'warning', message }),
-  error: (message) => log.push({ level: 'error', message }),
-  group: (_name, fn) => fn(),
-};
+const { logger, log } = recordingLogger();
 const warnings = (): string[] => log.filter((l) => l.level !== 'info').map((l) => l.message);
 const redAnnotations = (): string[] => stdoutLines.filter((l) => l.startsWith('::error'));
 

@@ -5,7 +5,7 @@ import { chmod, chown, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Exec, Logger } from '../../src/adapters.js';
+import type { Exec } from '../../src/adapters.js';
 import { CacheEntryExistsError, createActionsCacheStore } from '../../src/cache/actions-cache.js';
 import { buildpackCacheFingerprint } from '../../src/cache/fingerprint.js';
 import { cacheKeyFor, saveKeyFor, type CacheKeys } from '../../src/cache/keys.js';
@@ -13,6 +13,7 @@ import { prepareCacheForSave, restoreOwnership } from '../../src/cache/ownership
 import { restoreBuildCache, saveBuildCache, type RestoredBuildCache } from '../../src/cache/persist.js';
 import { CACHE_CALL_BOUNDS, type CacheBreaker } from '../../src/cache/bounds.js';
 import type { CacheStore } from '../../src/cache/store.js';
+import { recordingLogger } from '../support/logger.js';
 import { startCacheService, type CacheService } from '../support/cache-service.js';
 import { IS_ROOT, itAsRoot, rootOnly } from '../support/root.js';
 
@@ -24,15 +25,7 @@ let cacheDir = '';
 let savedEnv: Record<string, string | undefined> = {};
 let stdoutLines: string[] = [];
 let restoreStdout: () => void = () => undefined;
-const log: { level: string; message: string }[] = [];
-
-const logger: Logger = {
-  info: (message) => log.push({ level: 'info', message }),
-  debug: () => undefined,
-  warning: (message) => log.push({ level: 'warning', message }),
-  error: (message) => log.push({ level: 'error', message }),
-  group: (_name, fn) => fn(),
-};
+const { logger, log } = recordingLogger();
 const noSudo: Exec = { run: async () => ({ exitCode: 1, stdout: '', stderr: 'no sudo in this test' }) };
 const warnings = (): string[] => log.filter((l) => l.level !== 'info').map((l) => l.message);
 
