@@ -17,7 +17,10 @@ import {
   OCI_LAYER_ZSTD,
   OCI_MANIFEST,
 } from '../../src/registry/media-types.js';
-import { OCI_BASE_DIGEST, OCI_BASE_NAME, RebaseError, planRebase, updateLifecycleLabel, type ImageDocuments } from '../../src/rebase/plan.js';
+import { OCI_BASE_DIGEST, OCI_BASE_NAME } from '../../src/image/labels.js';
+import { RebaseError, type ImageDocuments } from '../../src/rebase/documents.js';
+import { updateLifecycleLabel } from '../../src/rebase/labels.js';
+import { planRebase } from '../../src/rebase/plan.js';
 import { pushRebase, type BlobWriter } from '../../src/rebase/push.js';
 import { resolveOldBase, resolveTargets } from '../../src/rebase/rebase.js';
 

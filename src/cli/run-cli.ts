@@ -69,7 +69,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   if (argv[0] === 'report') {
     const exec = createExec();
     return runReportCommand(argv.slice(1), {
-      registry: (image) => createRunRegistryClient({ env: process.env, exec, logger: terminalLogger(), image }),
+      registry: (image) => createRunRegistryClient({ env: process.env, exec, logger: terminalLogger(), image, rememberTags: true }),
       exec,
       out,
       err: process.stderr,

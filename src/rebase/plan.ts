@@ -8,9 +8,8 @@
 // from the old base (Env, User, WorkingDir, …) are kept as the image has them, not re-derived
 // from the new base. Callers should present it that way.
 import { createHash } from 'node:crypto';
-import { platformDescriptors, type RegistryImageDocuments } from '../image/summary.js';
-import { platformKey, platformString, samePlatform } from '../image/platforms.js';
-import type { ConfigHistory, Descriptor, ImageConfig, ImageIndex, ImageManifest, Platform } from '../registry/manifest.js';
+import { platformDescriptors } from '../image/summary.js';
+import type { Descriptor, ImageConfig, ImageIndex, ImageManifest } from '../registry/manifest.js';
 import {
   DOCKER_FOREIGN_LAYER,
   DOCKER_LAYER,
@@ -21,24 +20,22 @@ import {
   OCI_MANIFEST,
   baseMediaType,
 } from '../registry/media-types.js';
-
-import { LIFECYCLE_METADATA_LABEL, OCI_BASE_DIGEST, OCI_BASE_NAME } from '../image/labels.js';
-export { OCI_BASE_DIGEST, OCI_BASE_NAME };
-
-/** An image as fetched: the top document and, per platform, its manifest and config. */
-export type ImageDocuments = RegistryImageDocuments;
-
-/**
- * A buildpack image's old base needs no documents: `runImage.topLayer` (the diffID of the run
- * image's top layer) says where the base ends, which is how `pack rebase` works.
- */
-export interface TopLayerBase {
-  topLayer: string;
-  /** For messages: the run image as the label names it. */
-  reference?: string;
-}
-
-export type OldBase = ImageDocuments | TopLayerBase;
+import { OCI_BASE_DIGEST, OCI_BASE_NAME } from '../image/labels.js';
+import {
+  RebaseError,
+  diffIdsOf,
+  isTopLayerBase,
+  manifestOf,
+  matchPlatform,
+  platformManifests,
+  platformOf,
+  type ImageDocuments,
+  type OldBase,
+  type PlatformDocuments,
+  type TopLayerBase,
+} from './documents.js';
+import { baseLayerCount, cloneJson, spliceHistory } from './history.js';
+import { rebasedAnnotations, rebasedLabels, type NewBaseRecord } from './labels.js';
 
 export interface RebasePlanInput {
   image: ImageDocuments;
@@ -89,84 +86,10 @@ export interface RebasePlan {
   notes: string[];
 }
 
-export class RebaseError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RebaseError';
-  }
-}
-
 /** Canonical bytes for a document we write (compact JSON; its digest is what gets pushed). */
 export function documentOf(mediaType: string, value: unknown): PlannedDocument {
   const bytes = Buffer.from(JSON.stringify(value), 'utf8');
   return { mediaType, digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`, size: bytes.length, bytes };
-}
-
-export function isTopLayerBase(base: object): base is TopLayerBase {
-  return typeof (base as TopLayerBase).topLayer === 'string';
-}
-
-function platformOf(p: Partial<Platform> | undefined): string {
-  return platformString(p ? { os: p.os, architecture: p.architecture, ...(p.variant ? { variant: p.variant } : {}) } : undefined);
-}
-
-/**
- * The platform manifests of an image, with the platform each is for: the index's runnable
- * entries, or the single manifest with the platform its config states.
- */
-export function platformManifests(docs: ImageDocuments): { platform: string; digest: string; descriptor?: Descriptor }[] {
-  if (docs.root.kind === 'index') {
-    return platformDescriptors(docs.root).map((d) => ({ platform: platformOf(d.platform), digest: d.digest, descriptor: d }));
-  }
-  const config = docs.configs[docs.root.config.digest];
-  return [{ platform: platformOf({ os: config?.os, architecture: config?.architecture, ...(config?.variant ? { variant: config.variant } : {}) }), digest: docs.digest }];
-}
-
-/**
- * The manifest digest of `docs` for a platform: exact os/arch/variant first; a variantless
- * entry matches a wanted variant (and the reverse) only when it is the only one of that arch.
- */
-export function matchPlatform(docs: ImageDocuments, platform: string): string | undefined {
-  const candidates = platformManifests(docs);
-  const exact = candidates.find((c) => samePlatform(c.platform, platform));
-  if (exact) return exact.digest;
-  // An image whose config names no platform can only go with a single-platform base.
-  if (platform === 'unknown/unknown' && candidates.length === 1) return candidates[0]!.digest;
-  const osArch = (p: string) => platformKey(p).split('/').slice(0, 2).join('/');
-  const sameArch = candidates.filter((c) => osArch(c.platform) === osArch(platform));
-  return sameArch.length === 1 ? sameArch[0]!.digest : undefined;
-}
-
-function manifestOf(docs: ImageDocuments, digest: string, what: string): { manifest: ImageManifest; config: ImageConfig } {
-  const manifest = docs.root.kind === 'manifest' && digest === docs.digest ? docs.root : docs.manifests[digest];
-  if (manifest === undefined) throw new RebaseError(`${what}: manifest ${digest} was not fetched`);
-  const config = docs.configs[manifest.config.digest];
-  if (config === undefined) throw new RebaseError(`${what}: config ${manifest.config.digest} was not fetched`);
-  return { manifest, config };
-}
-
-function diffIdsOf(manifest: ImageManifest, config: ImageConfig, what: string): string[] {
-  const diffIds = config.rootfs?.diff_ids ?? [];
-  if (diffIds.length !== manifest.layers.length) {
-    throw new RebaseError(`${what} has ${manifest.layers.length} layers but its config lists ${diffIds.length} diff_ids; refusing to rebase an inconsistent image`);
-  }
-  return diffIds;
-}
-
-const nonEmpty = (h: ConfigHistory) => h.empty_layer !== true;
-
-function historyMatchesLayers(history: readonly ConfigHistory[] | undefined, layers: number): boolean {
-  return history !== undefined && history.filter(nonEmpty).length === layers;
-}
-
-/** Index just after the n-th history entry that made a layer (0 when n is 0). */
-function afterNthLayer(history: readonly ConfigHistory[], n: number): number {
-  if (n === 0) return 0;
-  let seen = 0;
-  for (let i = 0; i < history.length; i++) {
-    if (nonEmpty(history[i]!) && ++seen === n) return i + 1;
-  }
-  return history.length;
 }
 
 function isOciManifest(manifest: ImageManifest): boolean {
@@ -212,68 +135,29 @@ function descriptorJson(d: Descriptor, oci: boolean): Record<string, unknown> {
   };
 }
 
-function cloneJson<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-/**
- * Updates `io.buildpacks.lifecycle.metadata` the way the lifecycle's rebaser does:
- * runImage.topLayer = the new base's top diffID, runImage.reference = repo@manifest digest (the
- * platform manifest, as the lifecycle records it). Other fields are kept in their order.
- */
-export function updateLifecycleLabel(label: string, update: { topLayer: string; reference: string; image?: string }): string {
-  const parsed = JSON.parse(label) as Record<string, unknown>;
-  const runImage = typeof parsed.runImage === 'object' && parsed.runImage !== null ? (parsed.runImage as Record<string, unknown>) : {};
-  runImage.topLayer = update.topLayer;
-  runImage.reference = update.reference;
-  if (update.image !== undefined) runImage.image = update.image;
-  parsed.runImage = runImage;
-  return JSON.stringify(parsed);
-}
-
 interface PlatformInput {
   platform: string;
   sourceDigest: string;
-  image: { manifest: ImageManifest; config: ImageConfig };
-  oldBase: { manifest: ImageManifest; config: ImageConfig } | TopLayerBase;
-  newBase: { manifest: ImageManifest; config: ImageConfig; digest: string };
+  image: PlatformDocuments;
+  oldBase: PlatformDocuments | TopLayerBase;
+  newBase: PlatformDocuments & { digest: string };
   newBaseName: string;
   newBaseDigest: string;
   newBaseRepository: string;
 }
 
-/** One platform's rebase: the new config and manifest. Throws RebaseError when it is unsafe to tell. */
-export function planPlatformRebase(input: PlatformInput, notes: string[] = []): PlatformRebase {
+/** One platform's rebase: the new config and manifest, and notes for a reader. Throws RebaseError when it is unsafe to tell. */
+export function planPlatformRebase(input: PlatformInput): { platform: PlatformRebase; notes: string[] } {
   const where = `image ${input.platform} (${input.sourceDigest})`;
   const { manifest: image, config: imageConfig } = input.image;
   const imageDiffIds = diffIdsOf(image, imageConfig, where);
   const newDiffIds = diffIdsOf(input.newBase.manifest, input.newBase.config, `new base ${input.newBaseName} ${input.platform}`);
 
   // Where the old base ends in the image.
-  let oldCount: number;
-  let oldHistory: ConfigHistory[] | undefined;
-  if (isTopLayerBase(input.oldBase)) {
-    const at = imageDiffIds.indexOf(input.oldBase.topLayer);
-    if (at === -1) {
-      throw new RebaseError(
-        `${where}: the run image's top layer ${input.oldBase.topLayer} (runImage.topLayer of ${LIFECYCLE_METADATA_LABEL}) is not among the image's layers; cannot tell its base layers apart`,
-      );
-    }
-    oldCount = at + 1;
-  } else {
-    const oldDiffIds = diffIdsOf(input.oldBase.manifest, input.oldBase.config, `old base ${input.platform}`);
-    const firstDiff = oldDiffIds.findIndex((d, i) => imageDiffIds[i] !== d);
-    if (oldDiffIds.length > imageDiffIds.length || firstDiff !== -1) {
-      const at = firstDiff === -1 ? imageDiffIds.length : firstDiff;
-      throw new RebaseError(
-        `${where}: the old base's layers are not a prefix of the image's layers (they differ at layer ${at}: ` +
-          `base ${oldDiffIds[at] ?? '(none)'}, image ${imageDiffIds[at] ?? '(none)'}); ` +
-          'the image was not built on that base, so its base layers cannot be told apart. Pass the right --old-base REF@DIGEST',
-      );
-    }
-    oldCount = oldDiffIds.length;
-    oldHistory = input.oldBase.config.history;
-  }
+  const oldBase = isTopLayerBase(input.oldBase)
+    ? input.oldBase
+    : { diffIds: diffIdsOf(input.oldBase.manifest, input.oldBase.config, `old base ${input.platform}`), history: input.oldBase.config.history };
+  const oldCount = baseLayerCount(imageDiffIds, oldBase, where);
 
   const imageOs = imageConfig.os;
   const imageArch = imageConfig.architecture;
@@ -289,43 +173,27 @@ export function planPlatformRebase(input: PlatformInput, notes: string[] = []): 
   const config = cloneJson(imageConfig) as ImageConfig & Record<string, unknown>;
   config.rootfs = { ...(config.rootfs ?? {}), type: 'layers', diff_ids: [...newDiffIds, ...imageDiffIds.slice(oldCount)] };
 
-  const imageHistory = imageConfig.history;
-  if (imageHistory !== undefined && imageHistory.length > 0) {
-    if (!historyMatchesLayers(imageHistory, imageDiffIds.length)) {
-      delete config.history;
-      notes.push(`${input.platform}: the image's history does not match its layers (${imageHistory.filter(nonEmpty).length} entries made layers, ${imageDiffIds.length} layers); history dropped`);
-    } else {
-      let split: number;
-      if (oldHistory !== undefined && historyMatchesLayers(oldHistory, oldCount) && imageHistory.slice(0, oldHistory.length).filter(nonEmpty).length === oldCount) {
-        split = oldHistory.length;
-      } else {
-        split = afterNthLayer(imageHistory, oldCount);
-        notes.push(`${input.platform}: the old base's history is not known or does not line up; split the image's history after its first ${oldCount} layer entries`);
-      }
-      let newHistory = input.newBase.config.history ?? [];
-      if (!historyMatchesLayers(newHistory, newDiffIds.length)) {
-        newHistory = newDiffIds.map(() => ({ created_by: `layer of ${input.newBaseName} (strata rebase)` }));
-        notes.push(`${input.platform}: the new base's history does not match its layers; one placeholder entry per base layer`);
-      }
-      config.history = [...cloneJson(newHistory), ...cloneJson(imageHistory.slice(split))];
-    }
-  }
+  const spliced = spliceHistory({
+    platform: input.platform,
+    imageHistory: imageConfig.history,
+    imageLayers: imageDiffIds.length,
+    oldLayers: oldCount,
+    oldHistory: isTopLayerBase(oldBase) ? undefined : oldBase.history,
+    newHistory: input.newBase.config.history,
+    newLayers: newDiffIds.length,
+    newBaseName: input.newBaseName,
+  });
+  const notes = spliced.notes;
+  if (spliced.history === undefined) delete config.history;
+  else config.history = spliced.history;
 
+  const record = { name: input.newBaseName, digest: input.newBaseDigest };
   const inner = config.config ?? {};
-  const labels: Record<string, string> = { ...(inner.Labels ?? {}) };
-  labels[OCI_BASE_NAME] = input.newBaseName;
-  labels[OCI_BASE_DIGEST] = input.newBaseDigest;
-  const lifecycle = labels[LIFECYCLE_METADATA_LABEL];
-  if (lifecycle !== undefined) {
-    try {
-      labels[LIFECYCLE_METADATA_LABEL] = updateLifecycleLabel(lifecycle, {
-        topLayer: newDiffIds[newDiffIds.length - 1] ?? '',
-        reference: `${input.newBaseRepository}@${input.newBase.digest}`,
-      });
-    } catch (e) {
-      throw new RebaseError(`${where}: the ${LIFECYCLE_METADATA_LABEL} label is not JSON (${(e as Error).message}); refusing to leave it naming the old run image`);
-    }
-  }
+  const labels = rebasedLabels(
+    inner.Labels ?? {},
+    { ...record, topLayer: newDiffIds[newDiffIds.length - 1] ?? '', runImageReference: `${input.newBaseRepository}@${input.newBase.digest}` },
+    where,
+  );
   config.config = { ...inner, Labels: labels };
 
   const configDoc = documentOf(image.config.mediaType, config);
@@ -338,12 +206,12 @@ export function planPlatformRebase(input: PlatformInput, notes: string[] = []): 
     layers: [...newBaseLayers, ...appLayers].map((l) => descriptorJson(l, oci)),
   };
   if (oci) {
-    manifestJson.annotations = { ...(image.annotations ?? {}), [OCI_BASE_NAME]: input.newBaseName, [OCI_BASE_DIGEST]: input.newBaseDigest };
+    manifestJson.annotations = rebasedAnnotations(image.annotations, record);
   }
   if (image.subject) notes.push(`${input.platform}: the image's subject (${image.subject.digest}) was dropped; it described the old image`);
   const manifestDoc = documentOf(image.mediaType ?? OCI_MANIFEST, manifestJson);
 
-  return {
+  const platform: PlatformRebase = {
     platform: input.platform,
     sourceDigest: input.sourceDigest,
     manifest: manifestDoc,
@@ -354,6 +222,7 @@ export function planPlatformRebase(input: PlatformInput, notes: string[] = []): 
     appLayers,
     newBaseManifestDigest: input.newBase.digest,
   };
+  return { platform, notes };
 }
 
 /** Why an index entry is not carried over, or undefined when it is a platform image. */
@@ -370,7 +239,6 @@ function droppedReason(d: Descriptor, runnable: Set<string>): string | undefined
  * index, a new index with the same platforms in the same order.
  */
 export function planRebase(input: RebasePlanInput): RebasePlan {
-  const notes: string[] = [];
   const newBaseDigest = input.newBase.digest;
   const platforms = platformManifests(input.image);
   if (platforms.length === 0) throw new RebaseError(`image ${input.image.reference} has no platform images to rebase`);
@@ -392,32 +260,34 @@ export function planRebase(input: RebasePlanInput): RebasePlan {
       if (oldDigest === undefined) throw new RebaseError(`the old base ${input.oldBase.reference} has no ${p.platform} image`);
       oldBase = manifestOf(input.oldBase, oldDigest, `old base ${p.platform}`);
     }
-    return planPlatformRebase(
-      {
-        platform: p.platform,
-        sourceDigest: p.digest,
-        image,
-        oldBase,
-        newBase,
-        newBaseName: input.newBaseName,
-        newBaseDigest,
-        newBaseRepository: input.newBaseRepository,
-      },
-      notes,
-    );
+    return planPlatformRebase({
+      platform: p.platform,
+      sourceDigest: p.digest,
+      image,
+      oldBase,
+      newBase,
+      newBaseName: input.newBaseName,
+      newBaseDigest,
+      newBaseRepository: input.newBaseRepository,
+    });
   });
+  const platformPlans = planned.map((p) => p.platform);
+  const notes = planned.flatMap((p) => p.notes);
 
   let root: PlannedDocument;
   if (input.image.root.kind === 'manifest') {
-    root = planned[0]!.manifest;
+    root = platformPlans[0]!.manifest;
   } else {
-    root = planIndex(input.image.root, planned, { name: input.newBaseName, digest: newBaseDigest }, notes);
+    const index = planIndex(input.image.root, platformPlans, { name: input.newBaseName, digest: newBaseDigest });
+    root = index.document;
+    notes.push(...index.notes);
   }
-  return { root, platforms: planned, sourceDigest: input.image.digest, newBase: { name: input.newBaseName, digest: newBaseDigest }, notes };
+  return { root, platforms: platformPlans, sourceDigest: input.image.digest, newBase: { name: input.newBaseName, digest: newBaseDigest }, notes };
 }
 
-/** The new index: the same platform entries in the same order, pointing at the new manifests. */
-export function planIndex(index: ImageIndex, platforms: readonly PlatformRebase[], base: { name: string; digest: string }, notes: string[] = []): PlannedDocument {
+/** The new index: the same platform entries in the same order, pointing at the new manifests; notes say what was dropped. */
+export function planIndex(index: ImageIndex, platforms: readonly PlatformRebase[], base: NewBaseRecord): { document: PlannedDocument; notes: string[] } {
+  const notes: string[] = [];
   const bySource = new Map(platforms.map((p) => [p.sourceDigest, p]));
   const runnable = new Set(platformDescriptors(index).map((d) => d.digest));
   const oci = index.mediaType === undefined || baseMediaType(index.mediaType) === OCI_INDEX;
@@ -437,6 +307,6 @@ export function planIndex(index: ImageIndex, platforms: readonly PlatformRebase[
     ...(index.mediaType !== undefined ? { mediaType: index.mediaType } : {}),
     manifests,
   };
-  if (oci) json.annotations = { ...(index.annotations ?? {}), [OCI_BASE_NAME]: base.name, [OCI_BASE_DIGEST]: base.digest };
-  return documentOf(index.mediaType ?? (oci ? OCI_INDEX : DOCKER_MANIFEST_LIST), json);
+  if (oci) json.annotations = rebasedAnnotations(index.annotations, base);
+  return { document: documentOf(index.mediaType ?? (oci ? OCI_INDEX : DOCKER_MANIFEST_LIST), json), notes };
 }

@@ -7,25 +7,15 @@
 // image (runImage.reference, or runImage.topLayer alone when that manifest is gone). The new base
 // is --new-base, or the old base's tag as it resolves now.
 import type { Logger } from '../adapters.js';
-import { LIFECYCLE_METADATA_LABEL, namedBase, type RunImageMetadata } from '../image/labels.js';
-import { platformDescriptors } from '../image/summary.js';
+import { LIFECYCLE_METADATA_LABEL, OCI_BASE_DIGEST, OCI_BASE_NAME, namedBase, type RunImageMetadata } from '../image/labels.js';
 import type { RegistryClient } from '../registry/client.js';
 import { RegistryError } from '../registry/client.js';
-import type { ImageConfig, ImageManifest } from '../registry/manifest.js';
+import { readImageDocuments } from '../registry/documents.js';
 import { formatReference, parseReference } from '../registry/reference.js';
 import type { ImageReference } from '../registry/reference.js';
 import type { BlobOutcome } from '../registry/writer.js';
-import {
-  OCI_BASE_DIGEST,
-  OCI_BASE_NAME,
-  RebaseError,
-  platformManifests,
-  matchPlatform,
-  planRebase,
-  type ImageDocuments,
-  type OldBase,
-  type RebasePlan,
-} from './plan.js';
+import { RebaseError, firstPlatform, indexPlatforms, matchPlatformAmong, platformManifests, type ImageDocuments, type OldBase } from './documents.js';
+import { planRebase, type RebasePlan } from './plan.js';
 import { pushRebase, type BlobWriter } from './push.js';
 
 export interface RebaseOptions {
@@ -98,45 +88,22 @@ function baseName(ref: ImageReference, digest: string): string {
   return ref.tag !== undefined ? formatReference(withoutDigest(ref)) : formatReference({ registry: ref.registry, repository: ref.repository, digest });
 }
 
-/** Reads a reference's top document and, for the wanted platforms (default all), manifests and configs. */
-export async function fetchImageDocuments(
+/**
+ * Reads a reference's top document and, for the wanted platforms (default all), manifests and
+ * configs: concurrently, through the run's reader (registry/documents.ts).
+ */
+export function fetchImageDocuments(
   client: RebaseOptions['client'],
   ref: ImageReference,
   digest?: string,
   platforms?: readonly string[],
 ): Promise<ImageDocuments> {
-  const root = await client.getManifest(ref, digest);
-  const docs: ImageDocuments = { reference: formatReference(ref), digest: root.digest, root: root.document, manifests: {}, configs: {} };
-  let wanted: { digest: string; manifest?: ImageManifest }[];
-  if (root.document.kind === 'index') {
-    const all = platformDescriptors(root.document).map((d) => d.digest);
-    const chosen = platforms ? platforms.map((p) => matchPlatform(docs, p)).filter((d): d is string => d !== undefined) : all;
-    wanted = [...new Set(chosen)].map((d) => ({ digest: d }));
-  } else {
-    wanted = [{ digest: root.digest, manifest: root.document }];
-  }
-  for (const w of wanted) {
-    let manifest = w.manifest;
-    if (manifest === undefined) {
-      const child = await client.getManifest(ref, w.digest);
-      if (child.document.kind !== 'manifest') throw new RebaseError(`${formatReference(ref)}: ${w.digest} is a nested index; not supported`);
-      manifest = child.document;
-      docs.manifests[w.digest] = manifest;
-    }
-    if (docs.configs[manifest.config.digest] === undefined) docs.configs[manifest.config.digest] = await client.getConfig(ref, manifest.config.digest);
-  }
-  return docs;
-}
-
-function firstManifest(docs: ImageDocuments): ImageManifest | undefined {
-  const first = platformManifests(docs)[0];
-  if (!first) return undefined;
-  return docs.root.kind === 'manifest' ? docs.root : docs.manifests[first.digest];
-}
-
-function firstConfig(docs: ImageDocuments): ImageConfig | undefined {
-  const manifest = firstManifest(docs);
-  return manifest ? docs.configs[manifest.config.digest] : undefined;
+  return readImageDocuments(client, ref, {
+    ...(digest !== undefined ? { digest } : {}),
+    displayName: formatReference(ref),
+    ...(platforms ? { choose: (entries) => platforms.map((p) => matchPlatformAmong(indexPlatforms(entries), p)) } : {}),
+    nestedIndex: (_reference, d) => new RebaseError(`${formatReference(ref)}: ${d} is a nested index; not supported`),
+  });
 }
 
 function parseRef(input: string, what: string): ImageReference {
@@ -217,8 +184,9 @@ export async function rebaseImage(opts: RebaseOptions): Promise<RebaseResult> {
 
   const image = await fetchImageDocuments(client, imageRef);
   const platforms = platformManifests(image).map((p) => p.platform);
-  const labels = { ...(firstConfig(image)?.config?.Labels ?? {}) };
-  const old = resolveOldBase(labels, opts.oldBase, firstManifest(image)?.annotations);
+  const first = firstPlatform(image);
+  const labels = { ...(first.config?.config?.Labels ?? {}) };
+  const old = resolveOldBase(labels, opts.oldBase, first.manifest?.annotations);
   logger.info(`image     ${formatReference(imageRef)} (${image.digest}), ${platforms.join(', ')}`);
   logger.info(`old base  ${old.name ?? old.ref?.repository ?? '(unnamed)'}${old.digest ? `@${old.digest}` : ''}${old.topLayer && !old.digest ? ` (top layer ${old.topLayer})` : ''}: from ${old.from}`);
 
@@ -245,7 +213,7 @@ export async function rebaseImage(opts: RebaseOptions): Promise<RebaseResult> {
   const newPlatformDigests = new Set(platformManifests(newBase).map((p) => p.digest));
   // With only runImage.topLayer known (a buildpack image whose run image was not published by
   // digest): already there when the new base's top layer is that layer.
-  const newTop = firstConfig(newBase)?.rootfs?.diff_ids?.at(-1);
+  const newTop = firstPlatform(newBase).config?.rootfs?.diff_ids?.at(-1);
   const sameTop = old.digest === undefined && old.topLayer !== undefined && newTop === old.topLayer;
   if (sameTop || (old.digest !== undefined && (old.digest === newDigest || newPlatformDigests.has(old.digest)))) {
     const message = `${base.image} is already on the current base ${newName}@${newDigest}; nothing to do`;

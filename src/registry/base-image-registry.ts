@@ -3,6 +3,7 @@
 import { findPlatform } from '../image/platforms.js';
 import { platformDescriptors } from '../image/summary.js';
 import type { RegistryClient } from './client.js';
+import { readImageDocuments } from './documents.js';
 
 /**
  * The little Strata needs from a registry to judge base images. References are as written in a
@@ -38,19 +39,15 @@ export function baseImageRegistry(client: RegistryClient): BaseImageRegistry {
     headDigest: async (reference) => (await client.headDigest(reference)).digest,
     listTags: (repository) => client.listTags(repository),
     async getImageCreated(reference, platform) {
-      const root = await client.getManifest(reference);
-      let configDigest: string | undefined;
-      if (root.document.kind === 'manifest') {
-        configDigest = root.document.config.digest;
-      } else {
-        const entries = platformDescriptors(root.document).filter((m) => m.platform);
-        const wanted = platform ? findPlatform(entries, platform) : undefined;
-        const entry = wanted ?? entries[0];
-        if (!entry) return undefined;
-        const child = await client.getManifest(reference, entry.digest);
-        if (child.document.kind === 'manifest') configDigest = child.document.config.digest;
-      }
-      return configDigest ? (await client.getConfig(reference, configDigest)).created : undefined;
+      // One platform's manifest of an index: the wanted one, else the first.
+      const docs = await readImageDocuments(client, reference, {
+        choose: (entries) => {
+          const described = entries.filter((m) => m.platform);
+          return [((platform ? findPlatform(described, platform) : undefined) ?? described[0])?.digest];
+        },
+      });
+      const manifest = docs.root.kind === 'manifest' ? docs.root : Object.values(docs.manifests)[0];
+      return manifest ? docs.configs[manifest.config.digest]?.created : undefined;
     },
     async listPlatformDigests(reference) {
       const root = await client.getManifest(reference);

@@ -4,7 +4,8 @@ import { homedir } from 'node:os';
 import type { Exec, Logger } from '../adapters.js';
 import { createCredentialResolver } from './auth.js';
 import { readHelperCredentials } from './credential-helpers.js';
-import { RegistryClient, type RegistryClientOptions } from './client.js';
+import type { RegistryClient, RegistryClientOptions } from './client.js';
+import { ImageDocumentReader } from './documents.js';
 import { RegistryWriter } from './writer.js';
 import { parseDockerConfig, readDockerConfigFile } from './docker-config.js';
 import { parseReference } from './reference.js';
@@ -18,10 +19,16 @@ export interface RunRegistryOptions {
   image?: string;
   username?: string;
   password?: string;
+  /**
+   * Remember what each tag resolved to for the client's life (documents by digest are always
+   * remembered). Only for a run that pushes no tag between two reads: `strata report`.
+   */
+  rememberTags?: boolean;
 }
 
+/** The run's reader: every image document it reads is fetched once (registry/documents.ts). */
 export async function createRunRegistryClient(opts: RunRegistryOptions): Promise<RegistryClient> {
-  return new RegistryClient(await runRegistryOptions(opts));
+  return new ImageDocumentReader(await runRegistryOptions(opts), { rememberTags: opts.rememberTags ?? false });
 }
 
 /** A reader and a writer over one transport: one token per scope, one request count. */
