@@ -55,7 +55,25 @@ export interface TestRegistry {
   tokenRequests: { scope: string[]; user?: string; status: number }[];
   /** `--dest-creds` / `--src-creds` value for skopeo, when auth is on. */
   skopeoCreds(): string[];
+  /**
+   * Every request the registry has answered, oldest first, from its own access log (so it counts
+   * what any client sent: Strata, skopeo, BuildKit). Waits for the log to go quiet first.
+   */
+  requests(): Promise<RegistryRequest[]>;
   stop(): Promise<void>;
+}
+
+export interface RegistryRequest {
+  method: string;
+  /** Path and query, as sent: `/v2/acme/app/manifests/sha256:…`. */
+  path: string;
+  status: number;
+}
+
+/** One line of the registry's access log (Apache combined format), or undefined. */
+function parseAccessLogLine(line: string): RegistryRequest | undefined {
+  const m = /"([A-Z]+) (\S+) HTTP\/[\d.]+" (\d{3}) /.exec(line);
+  return m ? { method: m[1]!, path: m[2]!, status: Number(m[3]) } : undefined;
 }
 
 export async function freePort(): Promise<number> {
@@ -164,7 +182,14 @@ export async function startRegistry(opts: StartRegistryOptions = {}): Promise<Te
       '',
     ].join('\n'),
   );
-  const child: ChildProcess = spawn(command, ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // stdout is the access log: one line per request answered.
+  const child: ChildProcess = spawn(command, ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let accessLog = '';
+  let lastLogAt = 0;
+  child.stdout?.on('data', (d: Buffer) => {
+    accessLog += d.toString();
+    lastLogAt = Date.now();
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   let exited = false;
@@ -196,6 +221,12 @@ export async function startRegistry(opts: StartRegistryOptions = {}): Promise<Te
     ...(realmServer ? { realm: `${realmServer.url}/token` } : {}),
     tokenRequests,
     skopeoCreds: () => (opts.auth ? [`${username}:${password}`] : []),
+    async requests() {
+      // The registry logs a request as it completes, a moment after the client has its answer.
+      while (Date.now() - lastLogAt < 100) await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 100));
+      return accessLog.split('\n').flatMap((line) => parseAccessLogLine(line) ?? []);
+    },
     async stop() {
       if (!exited) {
         const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
