@@ -102,6 +102,23 @@ it('prints the layer that changed, with its instruction and the manifests\' size
   expect(report.maxBaseAge).toBe(30);
 }, 120_000);
 
+it('reads each document from the registry once: two images on one base, and the base\'s freshness', async () => {
+  const before = (await registry.requests()).length;
+  const r = await cli('report', `${repo}:2`, '--baseline', `${repo}:1`, '--base', base);
+  expect(r.code, r.stderr).toBe(0);
+  const seen = (await registry.requests()).slice(before).map((q) => `${q.method} ${q.path}`);
+  const manifestReads = seen.filter((q) => q.includes('/manifests/'));
+  // Both images' documents, the base's (read for the layer attribution, then for its age and
+  // its tag's current digest) and the base's tags: the base's manifest and config once each.
+  expect(manifestReads.filter((q) => q.includes('/library/busybox/')).length, seen.join('\n')).toBeGreaterThan(0);
+  expect(seen.filter((q) => q.includes('/blobs/')).length, seen.join('\n')).toBeGreaterThanOrEqual(3);
+  const repeated = [...new Set(seen)].filter((q) => seen.indexOf(q) !== seen.lastIndexOf(q));
+  expect(repeated, seen.join('\n')).toEqual([]);
+  // The base's tag was read once (by a GET): the freshness check's "what does it name now" is
+  // answered from that, with no HEAD.
+  expect(seen.filter((q) => q.startsWith('HEAD ')), seen.join('\n')).toEqual([]);
+}, 120_000);
+
 it('says when no base image is known and when there is no baseline', async () => {
   const r = await cli('report', `${repo}:2`);
   expect(r.code, r.stderr).toBe(0);
