@@ -7,6 +7,10 @@
 // (an ABI, a libc, a user database); a rebase only swaps them. Config fields the image inherited
 // from the old base (Env, User, WorkingDir, …) are kept as the image has them, not re-derived
 // from the new base. Callers should present it that way.
+//
+// Its parts: documents.ts (which platform manifests, matched how), history.ts (where the base
+// ends, the new history), labels.ts (what the image records about its base); here, the new
+// layer lists, configs, manifests and index, and the notes a reader should see.
 import { createHash } from 'node:crypto';
 import { platformDescriptors } from '../image/summary.js';
 import type { Descriptor, ImageConfig, ImageIndex, ImageManifest } from '../registry/manifest.js';
@@ -20,7 +24,6 @@ import {
   OCI_MANIFEST,
   baseMediaType,
 } from '../registry/media-types.js';
-import { OCI_BASE_DIGEST, OCI_BASE_NAME } from '../image/labels.js';
 import {
   RebaseError,
   diffIdsOf,
