@@ -3,7 +3,8 @@
 // fetched once. Manifests and configs are content-addressed: a digest names its bytes forever,
 // so registry + repository + digest is a safe memo key for the reader's whole life. The memo
 // holds promises, so concurrent asks for one document share one request; a failed request is
-// dropped from the memo, as a retry may succeed.
+// dropped from the memo, as a retry may succeed. What it returns is shared by every asker:
+// documents are read-only (the rebase plan clones what it rewrites).
 //
 // Tags are not content-addressed: a tag read now may name another digest after a push. A reader
 // remembers what a tag resolved to only when made with `rememberTags` (`strata report`: it
