@@ -1,9 +1,9 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-BUB2YAKF.mjs";
+} from "./chunks/chunk-JPMYWRE3.mjs";
 import "./chunks/chunk-DHHVFNMF.mjs";
-import "./chunks/chunk-NITEZRW4.mjs";
+import "./chunks/chunk-SN3XPCMD.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/post.ts
