@@ -1,7 +1,7 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-JPMYWRE3.mjs";
+} from "./chunks/chunk-5RRXHD4P.mjs";
 import "./chunks/chunk-DHHVFNMF.mjs";
 import "./chunks/chunk-SN3XPCMD.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
