@@ -6,6 +6,7 @@ import type { Exec } from '../adapters.js';
 import type { GitHubContext } from '../github/context.js';
 import { parseInputs } from '../inputs.js';
 import { createContextFiles } from '../io/context-files.js';
+import { createDockerEngine } from '../io/docker-engine.js';
 import { createExec } from '../io/exec.js';
 import { memoryOutputs, memoryState, terminalLogger } from '../io/terminal.js';
 import { runMain } from '../run.js';
@@ -70,7 +71,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
     const exec = createExec();
     return runReportCommand(argv.slice(1), {
       registry: (image) => createRunRegistryClient({ env: process.env, exec, logger: terminalLogger(), image }),
-      exec,
+      engine: createDockerEngine({ env: process.env, exec }),
       out,
       err: process.stderr,
       now: () => new Date(),
@@ -131,6 +132,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         env: process.env,
         github,
         exec,
+        engine: createDockerEngine({ env: process.env, exec }),
         logger,
         outputs,
         state: memoryState(),
