@@ -1,0 +1,136 @@
+// The Engine API adapter against the real engine (Docker 28.5 on /var/run/docker.sock): the same
+// answers as the docker CLI for an image it built, through the default socket, a DOCKER_HOST
+// tcp:// (a loopback TCP proxy to the socket), and a docker context (which goes through the CLI).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { builderFacts } from '../../src/build/buildx.js';
+import { readEngineImageSummary } from '../../src/image/engine.js';
+import { createDockerEngine } from '../../src/io/docker-engine.js';
+import { createCliEngine } from '../../src/io/docker-engine-cli.js';
+import { createExec } from '../../src/io/exec.js';
+import { run, TESTENV } from '../support/docker.ts';
+
+const quiet = { out: () => undefined, err: () => undefined };
+const exec = createExec(quiet);
+const tag = `strata-e2e-engine:${process.pid}`;
+// The same image under a registry-style name: host:port/path:tag goes into the API path as is.
+const registryTag = `127.0.0.1:5999/acme/engine-${process.pid}:v1`;
+const SOCKET = '/var/run/docker.sock';
+let ctx: string;
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function setEnv(name: string, value: string | undefined): void {
+  const before = process.env[name];
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+  cleanups.push(() => {
+    if (before === undefined) delete process.env[name];
+    else process.env[name] = before;
+  });
+}
+
+beforeAll(async () => {
+  execFileSync(join(TESTENV, 'docker-up.sh'), { stdio: 'ignore' });
+  ctx = mkdtempSync(join(tmpdir(), 'strata-e2e-engine-'));
+  mkdirSync(join(ctx, 'rootfs/bin'), { recursive: true });
+  copyFileSync('/bin/busybox', join(ctx, 'rootfs/bin/busybox'));
+  symlinkSync('busybox', join(ctx, 'rootfs/bin/sh'));
+  // COPY, WORKDIR and metadata only: nothing to RUN, so nothing to start on the shared engine.
+  writeFileSync(join(ctx, 'Dockerfile'), 'FROM scratch\nCOPY rootfs/ /\nENV PATH=/bin\nWORKDIR /app\nCOPY Dockerfile /app/\nLABEL org.example.x=y\n');
+  await run('docker', ['buildx', 'build', '--load', '--provenance=false', '-t', tag, '-t', registryTag, ctx]);
+}, 120_000);
+
+afterAll(async () => {
+  if (ctx) rmSync(ctx, { recursive: true, force: true });
+  await exec.run('docker', ['image', 'rm', '-f', tag, registryTag]);
+});
+
+describe('the Engine API on the default socket', () => {
+  it('reads what the docker CLI reads, for the same image', async () => {
+    setEnv('DOCKER_HOST', undefined);
+    setEnv('DOCKER_CONTEXT', undefined);
+    const api = createDockerEngine({ env: process.env, exec });
+    expect(api.address).toBe(`unix://${SOCKET}`);
+    const cli = createCliEngine(exec, 'the docker CLI');
+    const [viaApi, viaCli] = await Promise.all([readEngineImageSummary(api, tag), readEngineImageSummary(cli, tag)]);
+    expect(viaApi).toEqual(viaCli);
+    const [p] = viaApi.platforms;
+    expect(p!.labels).toEqual({ 'org.example.x': 'y' });
+    expect(p!.layers).toHaveLength(3);
+    expect(p!.layers[0]!.size).toBeGreaterThan(1_000_000); // busybox, uncompressed
+    expect(await api.driverStatus()).toEqual(await cli.driverStatus());
+    expect((await api.image(registryTag))?.Id).toBe(viaApi.digest);
+  });
+
+  it('finds an image by its repo digest, and says none for a name it does not have', async () => {
+    const api = createDockerEngine({ env: { DOCKER_HOST: `unix://${SOCKET}` }, exec });
+    const inspect = await api.image(tag);
+    const byDigest = inspect!.RepoDigests!.find((d) => d.startsWith('strata-e2e-engine@'))!;
+    expect((await api.image(byDigest))?.Id).toBe(inspect!.Id);
+    expect(await api.image(`${tag}-missing`)).toBeUndefined();
+    expect(await api.history(`${tag}-missing`)).toBeUndefined();
+    await expect(readEngineImageSummary(api, `${tag}-missing`)).rejects.toThrow(`No such image: ${tag}-missing in the Docker engine at unix://${SOCKET}`);
+  });
+
+  it('gives builderFacts the image store, as `docker info` says it', async () => {
+    const facts = await builderFacts({ exec, engine: createDockerEngine({ env: { DOCKER_HOST: `unix://${SOCKET}` }, exec }) });
+    const info = (await exec.run('docker', ['info', '--format', '{{json .DriverStatus}}'])).stdout;
+    expect(facts.containerdStore).toBe(info.includes('io.containerd.snapshotter'));
+  });
+});
+
+describe('DOCKER_HOST=tcp://', () => {
+  it('reads through a TCP endpoint (a loopback proxy to the socket)', async () => {
+    const connections: Socket[] = [];
+    const server: Server = createServer((client) => {
+      connections.push(client);
+      const upstream = createConnection(SOCKET);
+      for (const s of [client, upstream]) s.on('error', () => undefined);
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+    const { port } = server.address() as { port: number };
+    const engine = createDockerEngine({ env: { DOCKER_HOST: `tcp://127.0.0.1:${port}` }, exec });
+    expect(engine.address).toBe(`tcp://127.0.0.1:${port}`);
+    const summary = await readEngineImageSummary(engine, tag);
+    expect(summary).toEqual(await readEngineImageSummary(createCliEngine(exec, 'cli'), tag));
+    // The version check, the inspect and the history: each through the proxy.
+    expect(connections.length).toBe(3);
+  });
+
+  it('a TCP endpoint nothing listens on: a clear error naming it', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise((resolve) => server.close(resolve));
+    const engine = createDockerEngine({ env: { DOCKER_HOST: `tcp://127.0.0.1:${port}` }, exec });
+    await expect(engine.driverStatus()).rejects.toThrow(`GET /_ping on tcp://127.0.0.1:${port} failed: connect ECONNREFUSED 127.0.0.1:${port}`);
+  });
+});
+
+describe('a docker context', () => {
+  it('is read through the docker CLI, so the reads see the engine the build uses', async () => {
+    const config = mkdtempSync(join(tmpdir(), 'strata-e2e-docker-config-'));
+    cleanups.push(() => rmSync(config, { recursive: true, force: true }));
+    const name = `strata-e2e-${process.pid}`;
+    // A context of its own, in a docker config of its own: nobody else's is touched.
+    await run('docker', ['context', 'create', name, '--docker', `host=unix://${SOCKET}`], { env: { ...process.env, DOCKER_CONFIG: config } });
+    await run('docker', ['context', 'use', name], { env: { ...process.env, DOCKER_CONFIG: config } });
+    setEnv('DOCKER_CONFIG', config);
+    setEnv('DOCKER_HOST', undefined);
+    setEnv('DOCKER_CONTEXT', undefined);
+    const engine = createDockerEngine({ env: process.env, exec });
+    expect(engine.address).toBe(`the docker CLI's endpoint (docker context "${name}")`);
+    expect(await readEngineImageSummary(engine, tag)).toEqual(await readEngineImageSummary(createDockerEngine({ env: { DOCKER_HOST: `unix://${SOCKET}` }, exec }), tag));
+    expect(await engine.image(`${tag}-missing`)).toBeUndefined();
+  });
+});
