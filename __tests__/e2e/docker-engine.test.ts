@@ -1,10 +1,12 @@
 // The Engine API adapter against the real engine (Docker 28.5 on /var/run/docker.sock): the same
 // answers as the docker CLI for an image it built, through the default socket, a DOCKER_HOST
-// tcp:// (a loopback TCP proxy to the socket), and a docker context (which goes through the CLI).
+// tcp:// (a loopback TCP proxy to the socket, plain and with TLS verification), and a docker
+// context (which goes through the CLI).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
+import { createServer as createTlsServer } from 'node:tls';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builderFacts } from '../../src/build/buildx.js';
@@ -114,6 +116,60 @@ describe('DOCKER_HOST=tcp://', () => {
     await new Promise((resolve) => server.close(resolve));
     const engine = createDockerEngine({ env: { DOCKER_HOST: `tcp://127.0.0.1:${port}` }, exec });
     await expect(engine.driverStatus()).rejects.toThrow(`GET /_ping on tcp://127.0.0.1:${port} failed: connect ECONNREFUSED 127.0.0.1:${port}`);
+  });
+});
+
+/** A CA, a server certificate for 127.0.0.1 and a client certificate, as `dockerd --tlsverify` setups have them. */
+function certificates(dir: string): void {
+  const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=strata-test-ca', '-keyout', 'ca-key.pem', '-out', 'ca.pem');
+  writeFileSync(join(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1\n');
+  writeFileSync(join(dir, 'client.ext'), 'extendedKeyUsage=clientAuth\n');
+  for (const [name, subject] of [['server', '/CN=127.0.0.1'], ['client', '/CN=client']] as const) {
+    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', subject, '-keyout', `${name}-key.pem`, '-out', `${name}.csr`);
+    ssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-days', '1', '-extfile', `${name}.ext`, '-out', `${name}.pem`);
+  }
+  // The CLI's names in DOCKER_CERT_PATH: ca.pem, cert.pem, key.pem.
+  copyFileSync(join(dir, 'client.pem'), join(dir, 'cert.pem'));
+  copyFileSync(join(dir, 'client-key.pem'), join(dir, 'key.pem'));
+}
+
+describe('DOCKER_HOST=tcp:// with DOCKER_TLS_VERIFY', () => {
+  it('speaks TLS with the client certificate from DOCKER_CERT_PATH, and verifies the engine', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'strata-e2e-tls-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    certificates(dir);
+    let clients = 0;
+    // A TLS front to the socket that requires a client certificate from the CA, as dockerd --tlsverify does.
+    const server = createTlsServer(
+      { key: readFileSync(join(dir, 'server-key.pem')), cert: readFileSync(join(dir, 'server.pem')), ca: readFileSync(join(dir, 'ca.pem')), requestCert: true, rejectUnauthorized: true },
+      (client) => {
+        clients++;
+        const upstream = createConnection(SOCKET);
+        for (const s of [client, upstream]) s.on('error', () => undefined);
+        client.pipe(upstream).pipe(client);
+      },
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+    const { port } = server.address() as { port: number };
+    const env = { DOCKER_HOST: `tcp://127.0.0.1:${port}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: dir };
+    const engine = createDockerEngine({ env, exec });
+    expect(engine.address).toBe(`tcp://127.0.0.1:${port}`);
+    expect((await engine.image(tag))?.RepoDigests).toContainEqual(expect.stringMatching(/^strata-e2e-engine@sha256:/));
+    expect(clients).toBe(2);
+
+    // An engine whose certificate another CA signed is refused.
+    const other = mkdtempSync(join(tmpdir(), 'strata-e2e-tls-other-'));
+    cleanups.push(() => rmSync(other, { recursive: true, force: true }));
+    certificates(other);
+    const wrongCa = createDockerEngine({ env: { ...env, DOCKER_CERT_PATH: other }, exec });
+    await expect(wrongCa.image(tag)).rejects.toThrow(new RegExp(`^GET /_ping on tcp://127\\.0\\.0\\.1:${port} failed: .*(certificate|self-signed)`, 'i'));
+  });
+
+  it('certificates missing from DOCKER_CERT_PATH: the docker CLI is asked instead (its own error then says what is wrong)', async () => {
+    const engine = createDockerEngine({ env: { DOCKER_HOST: 'tcp://127.0.0.1:1', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/nonexistent/certs' }, exec });
+    expect(engine.address).toMatch(/^the docker CLI's endpoint \(tcp:\/\/127\.0\.0\.1:1; TLS certificates unreadable here: ENOENT/);
   });
 });
 
