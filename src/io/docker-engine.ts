@@ -95,10 +95,7 @@ export function apiVersionFor(engine: string | undefined): string | undefined {
 }
 
 export class EngineCallError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
+  constructor(message: string) {
     super(message);
     this.name = 'EngineCallError';
   }
@@ -180,14 +177,14 @@ function readTls(certDir: string): { ca: Buffer; cert: Buffer; key: Buffer } {
 }
 
 /** The Engine API client for an endpoint Strata speaks to itself. */
-export function createApiEngine(endpoint: ApiEndpoint): DockerEngine {
+export function createApiEngine(endpoint: ApiEndpoint, bounds: { ping: number; read: number } = ENGINE_API_MS): DockerEngine {
   const tls = endpoint.kind === 'tcp' && endpoint.tls ? readTls(endpoint.tls.certDir) : undefined;
   let prefix: Promise<string> | undefined;
   // Asked once per engine: a version check that failed (no socket, no answer) fails every read
   // at once with its reason, rather than each read waiting out its own bound.
   const versionPrefix = (): Promise<string> =>
-    (prefix ??= get(endpoint, tls, '/_ping', ENGINE_API_MS.ping).then((answer) => {
-      if (answer.status !== 200) throw new EngineCallError(`GET /_ping on ${endpoint.address} answered ${answer.status}: ${messageOf(answer)}`, answer.status);
+    (prefix ??= get(endpoint, tls, '/_ping', bounds.ping).then((answer) => {
+      if (answer.status !== 200) throw new EngineCallError(`GET /_ping on ${endpoint.address} answered ${answer.status}: ${messageOf(answer)}`);
       const header = answer.headers['api-version'];
       const version = apiVersionFor(Array.isArray(header) ? header[0] : header);
       return version ? `/v${version}` : '';
@@ -195,9 +192,9 @@ export function createApiEngine(endpoint: ApiEndpoint): DockerEngine {
 
   const read = async (path: string, notFound: 'undefined' | 'error'): Promise<unknown> => {
     const full = `${await versionPrefix()}${path}`;
-    const answer = await get(endpoint, tls, full, ENGINE_API_MS.read);
+    const answer = await get(endpoint, tls, full, bounds.read);
     if (answer.status === 404 && notFound === 'undefined') return undefined;
-    if (answer.status !== 200) throw new EngineCallError(`GET ${full} on ${endpoint.address} answered ${answer.status}: ${messageOf(answer)}`, answer.status);
+    if (answer.status !== 200) throw new EngineCallError(`GET ${full} on ${endpoint.address} answered ${answer.status}: ${messageOf(answer)}`);
     return json(answer, `GET ${full} on ${endpoint.address}`);
   };
 
