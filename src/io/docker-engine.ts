@@ -10,7 +10,6 @@
 // engine the build used, which a second, guessed connection could not promise.
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { DockerEngine, Exec } from '../adapters.js';
@@ -113,7 +112,14 @@ interface Answer {
   body: string;
 }
 
-function get(endpoint: ApiEndpoint, tls: { ca: Buffer; cert: Buffer; key: Buffer } | undefined, path: string, timeoutMs: number): Promise<Answer> {
+interface Transport {
+  endpoint: ApiEndpoint;
+  /** node:http's request, or node:https's (loaded only for a TLS endpoint: it costs startup time). */
+  request: typeof httpRequest;
+  tls?: { ca: Buffer; cert: Buffer; key: Buffer };
+}
+
+function get({ endpoint, request, tls }: Transport, path: string, timeoutMs: number): Promise<Answer> {
   const call = `GET ${path} on ${endpoint.address}`;
   return new Promise((resolve, reject) => {
     const options = {
@@ -122,7 +128,7 @@ function get(endpoint: ApiEndpoint, tls: { ca: Buffer; cert: Buffer; key: Buffer
       agent: false as const,
       ...(endpoint.kind === 'unix' ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port, ...tls }),
     };
-    const req = (tls ? httpsRequest : httpRequest)(options, (res) => {
+    const req = request(options, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (d: Buffer) => {
@@ -179,11 +185,15 @@ function readTls(certDir: string): { ca: Buffer; cert: Buffer; key: Buffer } {
 /** The Engine API client for an endpoint Strata speaks to itself. */
 export function createApiEngine(endpoint: ApiEndpoint, bounds: { ping: number; read: number } = ENGINE_API_MS): DockerEngine {
   const tls = endpoint.kind === 'tcp' && endpoint.tls ? readTls(endpoint.tls.certDir) : undefined;
+  let transport: Promise<Transport> | undefined;
+  const connection = (): Promise<Transport> =>
+    (transport ??= tls ? import('node:https').then((https) => ({ endpoint, request: https.request, tls })) : Promise.resolve({ endpoint, request: httpRequest }));
   let prefix: Promise<string> | undefined;
   // Asked once per engine: a version check that failed (no socket, no answer) fails every read
   // at once with its reason, rather than each read waiting out its own bound.
   const versionPrefix = (): Promise<string> =>
-    (prefix ??= get(endpoint, tls, '/_ping', bounds.ping).then((answer) => {
+    (prefix ??= connection().then(async (t) => {
+      const answer = await get(t, '/_ping', bounds.ping);
       if (answer.status !== 200) throw new EngineCallError(`GET /_ping on ${endpoint.address} answered ${answer.status}: ${messageOf(answer)}`);
       const header = answer.headers['api-version'];
       const version = apiVersionFor(Array.isArray(header) ? header[0] : header);
@@ -192,7 +202,7 @@ export function createApiEngine(endpoint: ApiEndpoint, bounds: { ping: number; r
 
   const read = async (path: string, notFound: 'undefined' | 'error'): Promise<unknown> => {
     const full = `${await versionPrefix()}${path}`;
-    const answer = await get(endpoint, tls, full, bounds.read);
+    const answer = await get(await connection(), full, bounds.read);
     if (answer.status === 404 && notFound === 'undefined') return undefined;
     if (answer.status !== 200) throw new EngineCallError(`GET ${full} on ${endpoint.address} answered ${answer.status}: ${messageOf(answer)}`);
     return json(answer, `GET ${full} on ${endpoint.address}`);
