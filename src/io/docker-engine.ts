@@ -9,7 +9,7 @@
 // (docker-engine-cli.ts): the build runs through that CLI too, so the reads then see the very
 // engine the build used, which a second, guessed connection could not promise.
 import { readFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import type { IncomingMessage, request as httpRequest } from 'node:http';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { DockerEngine, Exec } from '../adapters.js';
@@ -114,7 +114,7 @@ interface Answer {
 
 interface Transport {
   endpoint: ApiEndpoint;
-  /** node:http's request, or node:https's (loaded only for a TLS endpoint: it costs startup time). */
+  /** node:http's request, or node:https's: loaded on the first read, not when Strata starts (a `strata report` of registry images never reads the engine). */
   request: typeof httpRequest;
   tls?: { ca: Buffer; cert: Buffer; key: Buffer };
 }
@@ -187,7 +187,7 @@ export function createApiEngine(endpoint: ApiEndpoint, bounds: { ping: number; r
   const tls = endpoint.kind === 'tcp' && endpoint.tls ? readTls(endpoint.tls.certDir) : undefined;
   let transport: Promise<Transport> | undefined;
   const connection = (): Promise<Transport> =>
-    (transport ??= tls ? import('node:https').then((https) => ({ endpoint, request: https.request, tls })) : Promise.resolve({ endpoint, request: httpRequest }));
+    (transport ??= tls ? import('node:https').then((https) => ({ endpoint, request: https.request, tls })) : import('node:http').then((http) => ({ endpoint, request: http.request })));
   let prefix: Promise<string> | undefined;
   // Asked once per engine: a version check that failed (no socket, no answer) fails every read
   // at once with its reason, rather than each read waiting out its own bound.
