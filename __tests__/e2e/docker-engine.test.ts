@@ -10,6 +10,7 @@ import { createServer as createTlsServer } from 'node:tls';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builderFacts } from '../../src/build/buildx.js';
+import { resolveDigest } from '../../src/build/dockerfile-mode.js';
 import { readEngineImageSummary } from '../../src/image/engine.js';
 import { createDockerEngine } from '../../src/io/docker-engine.js';
 import { createCliEngine } from '../../src/io/docker-engine-cli.js';
@@ -80,6 +81,14 @@ describe('the Engine API on the default socket', () => {
     expect(await api.image(`${tag}-missing`)).toBeUndefined();
     expect(await api.history(`${tag}-missing`)).toBeUndefined();
     await expect(readEngineImageSummary(api, `${tag}-missing`)).rejects.toThrow(`No such image: ${tag}-missing in the Docker engine at unix://${SOCKET}`);
+  });
+
+  it("gives a base image only the engine has its digest (the registry named in it does not answer)", async () => {
+    const engine = createDockerEngine({ env: { DOCKER_HOST: `unix://${SOCKET}` }, exec });
+    const inspect = await engine.image(registryTag);
+    const digest = await resolveDigest({ exec, engine }, registryTag);
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(inspect!.RepoDigests!.map((d) => d.split('@')[1])).toContain(digest);
   });
 
   it('gives builderFacts the image store, as `docker info` says it', async () => {
