@@ -1,6 +1,6 @@
 // The pipeline, with its adapters passed in. Entrypoints (main.ts, post.ts, cli.ts) build the
 // adapters and call these; tests call them with loopback-backed ones.
-import type { ContextFiles, Exec, Logger, Outputs, StateStore } from './adapters.js';
+import type { ContextFiles, DockerEngine, Exec, Logger, Outputs, StateStore } from './adapters.js';
 import { buildWithBuildpacks, planBuildpack } from './build/buildpack-mode.js';
 import { planBuildkitCache, type RunFacts } from './build/buildkit-cache.js';
 import { builderFacts } from './build/buildx.js';
@@ -35,6 +35,8 @@ export interface RunDeps {
   env: Record<string, string | undefined>;
   github: GitHubContext;
   exec: Exec;
+  /** Reads of the local engine (io/docker-engine.ts): its API, or the CLI where that is out of reach. */
+  engine: DockerEngine;
   logger: Logger;
   outputs: Outputs;
   state: StateStore;
@@ -55,7 +57,7 @@ export interface RunDeps {
   /** Whether the image's registry has `reference`; absent where no registry is read (then no previous image is looked for). */
   imageExists?: (inputs: Inputs, reference: string) => Promise<boolean>;
   /** The report stage's adapters; absent where no report is wanted (`strata build`). */
-  report?: Omit<ReportDeps, 'exec' | 'logger' | 'outputs' | 'github' | 'cacheStore' | 'now'>;
+  report?: Omit<ReportDeps, 'engine' | 'logger' | 'outputs' | 'github' | 'cacheStore' | 'now'>;
 }
 
 export const CACHE_STATE = 'build-cache';
@@ -149,7 +151,7 @@ async function runSteps(deps: RunDeps, inputs: Inputs): Promise<void> {
   }
   if (deps.report) {
     await logger.group('Image report', () =>
-      produceReport({ ...deps.report!, exec: deps.exec, logger, outputs, github: deps.github, cacheStore: deps.cacheStore, now: deps.now }, inputs, result),
+      produceReport({ ...deps.report!, engine: deps.engine, logger, outputs, github: deps.github, cacheStore: deps.cacheStore, now: deps.now }, inputs, result),
     );
   }
 }
@@ -185,7 +187,7 @@ async function runRebase(deps: RunDeps, inputs: Inputs): Promise<void> {
 async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, tags: string[], created: SourceDate): Promise<BuildResult> {
   // Independent lookups (the builder's abilities, the bases' digests): asked at once.
   const [builder, { bases, unresolved }] = await Promise.all([
-    builderFacts(deps.exec, inputs.buildxBuilder),
+    builderFacts(deps, inputs.buildxBuilder),
     resolveBaseImages(deps, { dockerfile, inputs }),
   ]);
   const cachePlan = planBuildkitCache(
@@ -223,7 +225,7 @@ async function runCheck(deps: RunDeps, inputs: Inputs, decision: ModeDecision, t
   if (decision.mode !== 'dockerfile') {
     throw new Error(`Input "call" is "check", which runs BuildKit's Dockerfile checks, but this build is in buildpack mode (${decision.reason}). Remove "call", or build a Dockerfile.`);
   }
-  const builder = await builderFacts(deps.exec, inputs.buildxBuilder);
+  const builder = await builderFacts(deps, inputs.buildxBuilder);
   const verdict = await checkWithDockerfile(deps, {
     inputs,
     dockerfile: decision.dockerfile!,

@@ -18,6 +18,7 @@ import { LIFECYCLE_METADATA_LABEL } from '../../src/image/labels.js';
 import type { ImageSummary } from '../../src/image/types.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import type { Report } from '../../src/report/report.js';
+import { createCliEngine } from '../../src/io/docker-engine-cli.js';
 
 const sha = (s: string | Buffer) => `sha256:${createHash('sha256').update(s).digest('hex')}`;
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -128,7 +129,8 @@ async function report(argv: string[], opts: { registry?: FakeRegistry; local?: s
       asked.push(image);
       return registry.client();
     },
-    exec: fakeDocker(opts.local),
+    // The engine through the docker CLI (the fallback path), answering from captured output.
+    engine: createCliEngine(fakeDocker(opts.local), 'unix:///var/run/docker.sock'),
     out,
     err,
     now: () => NOW,

@@ -3,7 +3,7 @@
 // the layers, checks the base images, and prints the terminal rendering or the Report JSON.
 // The pieces are the action's own (src/report/produce.ts); only the choice of inputs is ours.
 import { parseArgs } from 'node:util';
-import type { Exec, Logger } from '../adapters.js';
+import type { DockerEngine, Logger } from '../adapters.js';
 import type { BaseImageUse } from '../build/types.js';
 import { compareImages, type BasesByPlatform } from '../compare/diff.js';
 import { assessBases } from '../compare/freshness.js';
@@ -39,8 +39,8 @@ export { OCI_BASE_NAME as OCI_BASE_NAME_LABEL, OCI_BASE_DIGEST as OCI_BASE_DIGES
 export interface ReportCommandDeps {
   /** The registry client (credentials from the docker config), made for IMAGE's registry. */
   registry: (image: string) => Promise<RegistryClient>;
-  /** Runs the docker CLI, for images only the local engine has. */
-  exec: Exec;
+  /** The local engine, for images only it has. */
+  engine: DockerEngine;
   /** Where the report goes (stdout). */
   out: NodeJS.WritableStream;
   /** Notes, warnings and errors (stderr). */
@@ -143,7 +143,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
  * only a local build made, a registry that is not reachable, or no access. Which one it was is
  * kept, so the output can say why the sizes are uncompressed.
  */
-export async function readImage(reference: string, client: RegistryClient, exec: Exec): Promise<ReadImage> {
+export async function readImage(reference: string, client: RegistryClient, engine: DockerEngine): Promise<ReadImage> {
   let registryError: string;
   try {
     return { summary: await readImageSummary(client, reference) };
@@ -151,7 +151,7 @@ export async function readImage(reference: string, client: RegistryClient, exec:
     registryError = oneLine((e as Error).message);
   }
   try {
-    return { summary: await readEngineImageSummary(exec, reference), fallback: registryError };
+    return { summary: await readEngineImageSummary(engine, reference), fallback: registryError };
   } catch (e) {
     throw new ImageReadError(reference, [`its registry: ${registryError}`, `the local Docker engine: ${oneLine((e as Error).message)}`]);
   }
@@ -225,12 +225,12 @@ export interface CliReport {
 /** The report for IMAGE, from the same pieces as the action's report stage. */
 export async function produceCliReport(args: ReportArgs & { image: string }, deps: ReportCommandDeps, logger: Logger): Promise<CliReport> {
   const client = await deps.registry(args.image);
-  const image = await readImage(args.image, client, deps.exec);
+  const image = await readImage(args.image, client, deps.engine);
   let baseline: ReadImage | undefined;
   let baselineError: string | undefined;
   if (args.baseline) {
     try {
-      baseline = await readImage(args.baseline, client, deps.exec);
+      baseline = await readImage(args.baseline, client, deps.engine);
     } catch (e) {
       baselineError = (e as Error).message;
     }

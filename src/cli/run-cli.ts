@@ -4,6 +4,7 @@ import { basename, delimiter, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Exec } from '../adapters.js';
 import type { GitHubContext } from '../github/context.js';
+import { createDockerEngine } from '../io/docker-engine.js';
 import { createExec } from '../io/exec.js';
 import { terminalLogger } from '../io/terminal.js';
 
@@ -64,7 +65,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
     const exec = createExec();
     return runReportCommand(argv.slice(1), {
       registry: (image) => createRunRegistryClient({ env: process.env, exec, logger: terminalLogger(), image }),
-      exec,
+      engine: createDockerEngine({ env: process.env, exec }),
       out,
       err: process.stderr,
       now: () => new Date(),
@@ -133,6 +134,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         env: process.env,
         github,
         exec,
+        engine: createDockerEngine({ env: process.env, exec }),
         logger,
         outputs,
         state: memoryState(),

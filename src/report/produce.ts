@@ -3,7 +3,7 @@
 // Nothing here fails the build unless the user asked for it (fail-on-size-increase).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Exec, Logger, Outputs } from '../adapters.js';
+import type { DockerEngine, Logger, Outputs } from '../adapters.js';
 import { baseBranchTag } from '../build/tags.js';
 import type { BaseImageUse, BuildResult } from '../build/types.js';
 import type { CacheStore } from '../cache/store.js';
@@ -28,7 +28,7 @@ import { buildReport, type Report } from './report.js';
 import { describeLayerReuse } from '../build/lifecycle-log.js';
 
 export interface ReportDeps {
-  exec: Exec;
+  engine: DockerEngine;
   logger: Logger;
   outputs: Outputs;
   github: GitHubContext;
@@ -56,7 +56,7 @@ async function readCurrent(deps: ReportDeps, client: RegistryClient, result: Bui
   // that kind may be all there is.
   const [registry, engine] = await Promise.allSettled([
     result.pushed && result.digest ? readImageSummary(client, `${repositoryOf(reference)}@${result.digest}`, reference) : Promise.resolve(undefined),
-    readEngineImageSummary(deps.exec, reference),
+    readEngineImageSummary(deps.engine, reference),
   ]);
   if (registry.status === 'rejected') throw registry.reason;
   const out = [registry.value, engine.status === 'fulfilled' ? engine.value : undefined].filter((s): s is ImageSummary => s !== undefined);
