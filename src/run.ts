@@ -23,7 +23,7 @@ import type { CacheSubject } from './cache/keys.js';
 import type { CacheStore } from './cache/store.js';
 import { contextListing } from './detect/listing.js';
 import { detectMode, type ModeDecision } from './detect/mode.js';
-import type { GitHubContext } from './github/context.js';
+import type { GitHubContext } from './context.js';
 import type { Inputs } from './inputs.js';
 import { inputsIgnoredBy, redactSecrets, secretValues } from './inputs-build.js';
 import { rebaseImage } from './rebase/rebase.js';

@@ -12,7 +12,7 @@ import { compareImages, type BasesByPlatform } from '../compare/diff.js';
 import { annotationsFor, assessBases, unresolvedFreshness, type BaseImageFacts } from '../compare/freshness.js';
 import { gatherBaseFacts } from '../compare/gather.js';
 import { commentKey, markerFor, markOutdated, upsertComment, withMarker } from '../github/comment.js';
-import type { GitHubContext } from '../github/context.js';
+import type { GitHubContext } from '../context.js';
 import type { GitHubClient } from '../github/octokit.js';
 import { readEngineImageSummary } from '../image/engine.js';
 import { samePlatform } from '../image/platforms.js';
