@@ -10,11 +10,11 @@ import {
   OCI_BASE_DIGEST_LABEL,
   OCI_BASE_NAME_LABEL,
   UsageError,
-  knownBases,
   parseReportArgs,
   runReportCommand,
 } from '../../src/cli/report-command.js';
 import { LIFECYCLE_METADATA_LABEL } from '../../src/image/labels.js';
+import { knownBases } from '../../src/report/known-bases.js';
 import type { ImageSummary } from '../../src/image/types.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import type { Report } from '../../src/report/report.js';
