@@ -53,7 +53,8 @@ export async function produceReport(deps: ReportDeps, inputs: Inputs, result: Bu
       {
         current: { reference, registry: result.pushed && result.digest ? `${repositoryOf(reference)}@${result.digest}` : null, engine: 'alongside' },
         baselines: candidate ? [candidate] : [],
-        // Outside a pull request there is nothing to compare with unless compare-to says so.
+        // The snapshot stands in for a candidate missing or of another size kind; without one (not
+        // a pull request, no compare-to) nothing is compared.
         ...(candidate ? { snapshot: () => loadSnapshot(deps.cacheStore, location, logger) } : {}),
         noBaselineReason: 'not a pull request, and no compare-to image',
         bases: { uses: result.baseImages, unresolved: result.unresolvedBases ?? [] },
