@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir, tmpdir } from 'node:os';
-import { readGitHubContext } from './github/context.js';
+import { readGitHubContext } from './context.js';
 import { actionsLogger, actionsOutputs, actionsState, addPath, failStep, maskSecret, writeJobSummary } from './io/actions.js';
 import { createContextFiles } from './io/context-files.js';
 import { createDockerEngine } from './io/docker-engine.js';

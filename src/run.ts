@@ -21,15 +21,16 @@ import {
 import { buildkitLocalCacheEntries } from './cache/buildkit-local.js';
 import type { CacheSubject } from './cache/keys.js';
 import type { CacheStore } from './cache/store.js';
+import type { GitHubContext } from './context.js';
 import { contextListing } from './detect/listing.js';
 import { detectMode, type ModeDecision } from './detect/mode.js';
-import type { GitHubContext } from './github/context.js';
+import { markReportOutdated, publishReport, type PublishDeps } from './github/publish.js';
 import type { Inputs } from './inputs.js';
 import { inputsIgnoredBy, redactSecrets, secretValues } from './inputs-build.js';
 import { rebaseImage } from './rebase/rebase.js';
 import type { RegistryClient } from './registry/client.js';
 import type { RegistryWriter } from './registry/writer.js';
-import { markReportOutdated, produceReport, type ReportDeps } from './report/produce.js';
+import { enforceSizeCheck, produceReport, type ReportDeps } from './report/produce.js';
 
 export interface RunDeps {
   env: Record<string, string | undefined>;
@@ -57,7 +58,7 @@ export interface RunDeps {
   /** Whether the image's registry has `reference`; absent where no registry is read (then no previous image is looked for). */
   imageExists?: (inputs: Inputs, reference: string) => Promise<boolean>;
   /** The report stage's adapters; absent where no report is wanted (`strata build`). */
-  report?: Omit<ReportDeps, 'engine' | 'logger' | 'outputs' | 'github' | 'cacheStore' | 'now'>;
+  report?: Omit<ReportDeps, 'engine' | 'logger' | 'github' | 'cacheStore' | 'now'> & Omit<PublishDeps, 'logger' | 'outputs' | 'github'>;
 }
 
 export const CACHE_STATE = 'build-cache';
@@ -150,9 +151,12 @@ async function runSteps(deps: RunDeps, inputs: Inputs): Promise<void> {
     logger.info(`Base image${base.runtime ? ' (runtime)' : ''}${on}: ${base.reference}${base.digest && !base.reference.includes('@') ? `@${base.digest}` : ''}`);
   }
   if (deps.report) {
-    await logger.group('Image report', () =>
-      produceReport({ ...deps.report!, engine: deps.engine, logger, outputs, github: deps.github, cacheStore: deps.cacheStore, now: deps.now }, inputs, result),
-    );
+    const report = await logger.group('Image report', async () => {
+      const made = await produceReport({ ...deps.report!, engine: deps.engine, logger, github: deps.github, cacheStore: deps.cacheStore, now: deps.now }, inputs, result);
+      await publishReport({ ...deps.report!, logger, outputs, github: deps.github }, inputs, made);
+      return made;
+    });
+    enforceSizeCheck(report);
   }
 }
 

@@ -5,7 +5,7 @@ import type { ContextFiles, DockerEngine, Exec, Logger } from '../adapters.js';
 import { chooseBuilder, type BuilderChoice } from '../detect/builder.js';
 import { mergeBuildEnv, parseProjectDescriptor, type ProjectDescriptor } from '../detect/project-toml.js';
 import type { Inputs } from '../inputs.js';
-import type { GitHubContext } from '../github/context.js';
+import type { GitHubContext } from '../context.js';
 import { isLoopbackRegistry, parseReference } from '../registry/reference.js';
 import type { PackBuildPlan } from './pack-args.js';
 import { baseBranchTag, sanitizeTag } from './tags.js';

@@ -1,7 +1,7 @@
 // Dockerfile mode: inputs -> plan -> BuildKit -> BuildResult (with the base images it used).
 import { join } from 'node:path';
 import type { ContextFiles, DockerEngine, Exec, Logger } from '../adapters.js';
-import type { GitHubContext } from '../github/context.js';
+import type { GitHubContext } from '../context.js';
 import { baseAnnotations } from '../image/labels.js';
 import type { Inputs } from '../inputs.js';
 import { labelledBase, resolveDockerfileBases, unresolvedOf, usesOf } from './base-images.js';

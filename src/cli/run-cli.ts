@@ -3,7 +3,7 @@ import { homedir, tmpdir } from 'node:os';
 import { basename, delimiter, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Exec } from '../adapters.js';
-import type { GitHubContext } from '../github/context.js';
+import type { GitHubContext } from '../context.js';
 import { createDockerEngine } from '../io/docker-engine.js';
 import { createExec } from '../io/exec.js';
 import { terminalLogger } from '../io/terminal.js';
