@@ -140,3 +140,20 @@ export function bytesByOrigin(files: readonly string[]): Map<string, number> {
   }
   return totals;
 }
+
+/** A section's goal, gathered by run.ts into one table at the end so the ratios read side by side. */
+export interface Goal {
+  what: string;
+  value: string;
+  goal: string;
+  met: boolean;
+}
+
+export function printGoals(goals: readonly Goal[]): void {
+  if (goals.length === 0) return;
+  printTable(
+    'Goals (issue 12), side by side',
+    ['measure', 'measured', 'goal', 'met'],
+    goals.map((g) => [g.what, g.value, g.goal, g.met ? 'MET' : 'MISSED']),
+  );
+}
