@@ -25,7 +25,7 @@ const RUNS = 5;
 const GOAL = 0.3;
 
 /** Where build-push-action's repository is read from: a git dir (bare mirror, .git) or a checkout. */
-export const BUILD_PUSH_ACTION_ENV = 'STRATA_BENCH_BUILD_PUSH_ACTION';
+const BUILD_PUSH_ACTION_ENV = 'STRATA_BENCH_BUILD_PUSH_ACTION';
 const BUILD_PUSH_ACTION_DEFAULT = '/work/.mirror/docker+build-push-action/repo';
 
 /**
