@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { workspaceFrom } from '../__tests__/support/docker.ts';
 import { startFakeGitHub } from '../__tests__/support/github-api.ts';
 import { ActionJob, type JobOptions, type StepRun } from '../__tests__/support/runner.ts';
+import { fetchedOnce, isDocument, shortPath, startCountingProxy, type CountingProxy, type ProxiedRequest } from './counting-proxy.ts';
 import { bytesByOrigin, distFile, expectOk, fmtBytes, fmtMs, fmtRatio, loadTracing, median, mustRun, printTable, progress, timed, type Goal, type LoadTrace } from './lib.ts';
 
 const pct = (part: number, whole: number) => `${whole > 0 ? Math.round((part / whole) * 100) : 0}%`;
@@ -99,8 +100,16 @@ interface DockerCall {
   ms: number;
 }
 
+/** A request one of the counting proxies saw during the job. */
+interface JobRequest {
+  /** 'registry' or 'GitHub' */
+  service: string;
+  request: ProxiedRequest;
+}
+
 interface JobTimeline {
   calls: DockerCall[];
+  requests: JobRequest[];
   mainMs: number;
   postMs: number;
   /** The main step's process and then the post step's. */
@@ -112,7 +121,7 @@ interface JobTimeline {
  * The docker commands one job (main, then post) runs, with when each started and how long it took:
  * a `docker` shell shim first on PATH logs them around the real docker (a few ms of its own per call).
  */
-async function timelineOfOneJob(job: (env: Record<string, string>) => ActionJob): Promise<JobTimeline> {
+async function timelineOfOneJob(job: (env: Record<string, string>) => ActionJob, proxies: Record<string, CountingProxy>): Promise<JobTimeline> {
   const shimDir = mkdtempSync(join(tmpdir(), 'strata-bench-shim-'));
   const realDocker = execFileSync('sh', ['-c', 'command -v docker']).toString().trim();
   const log = join(shimDir, 'calls.log');
@@ -125,6 +134,7 @@ async function timelineOfOneJob(job: (env: Record<string, string>) => ActionJob)
   );
   chmodSync(shim, 0o755);
   const tracing = loadTracing();
+  const from = Object.fromEntries(Object.entries(proxies).map(([service, p]) => [service, p.requests.length]));
   const t0 = Date.now();
   const j = job({ PATH: `${shimDir}:${process.env.PATH ?? ''}`, ...tracing.env });
   const main = await timed(() => j.main());
@@ -140,7 +150,8 @@ async function timelineOfOneJob(job: (env: Record<string, string>) => ActionJob)
       return { args, start: Number(s) - t0, ms: Number(e) - Number(s) };
     })
     .sort((a, b) => a.start - b.start);
-  return { calls, mainMs: main.ms, postMs: post.ms, traces: tracing.readAll(), t0 };
+  const requests = Object.entries(proxies).flatMap(([service, p]) => p.requests.slice(from[service]).map((request) => ({ service, request })));
+  return { calls, requests, mainMs: main.ms, postMs: post.ms, traces: tracing.readAll(), t0 };
 }
 
 /** Milliseconds covered by at least one of the intervals (calls may overlap). */
@@ -169,6 +180,9 @@ function timelineRows(t: JobTimeline, rawMs: number): string[][] {
       if (file) events.push({ at: l.at - t.t0, row: [`  at +${fmtMs(l.at - t.t0)}: loads ${file.path}`, fmtBytes(file.size), '', ''] });
     }
   });
+  for (const { service, request: q } of t.requests) {
+    events.push({ at: q.at - t.t0, row: [`  at +${fmtMs(q.at - t.t0)}: ${service} ${shortPath(`${q.method} ${q.path}`)} (${q.agent || 'no user agent'})`, fmtMs(q.end - q.at), '', String(q.status)] });
+  }
   for (const c of t.calls) {
     const build = isBuild(c);
     events.push({ at: c.start, row: [`  at +${fmtMs(c.start)}: docker ${describeCall(c.args)}`, fmtMs(c.ms), build ? fmtMs(rawMs) : '', build ? 'the build itself (ref: raw median)' : ''] });
@@ -190,20 +204,34 @@ async function timeJob(what: string, job: ActionJob): Promise<{ ms: number; main
   return { ms: performance.now() - start, main };
 }
 
+interface Services {
+  /** Counting proxies in front of the loopback registry and the GitHub API emulation. */
+  registry: CountingProxy;
+  github: CountingProxy;
+  /** The emulation itself, for the comments it holds. */
+  comments: (issue: number) => Array<{ user: { login: string } }>;
+}
+
 export async function benchOverhead(ctx: { registryHost: string; base: string }): Promise<Goal[]> {
   const github = await startFakeGitHub({ owner: 'octo-org', repo: 'hello-app' });
+  const registry = await startCountingProxy(ctx.registryHost);
+  const githubProxy = await startCountingProxy(new URL(github.url).host);
   try {
-    return await measure(ctx, github);
+    return await measure(ctx, { registry, github: githubProxy, comments: (n) => github.comments(n) });
   } finally {
+    await githubProxy.stop();
+    await registry.stop();
     await github.stop();
   }
 }
 
-async function measure(ctx: { registryHost: string; base: string }, github: Awaited<ReturnType<typeof startFakeGitHub>>): Promise<Goal[]> {
+async function measure(ctx: { registryHost: string; base: string }, services: Services): Promise<Goal[]> {
   const workspace = workspaceFrom('examples/dockerfile-app');
-  const image = `${ctx.registryHost}/bench/overhead-app`;
+  // Everything the jobs and their builds send to the registry and GitHub goes through the proxies.
+  const via = (ref: string) => ref.replace(ctx.registryHost, services.registry.host);
+  const image = via(`${ctx.registryHost}/bench/overhead-app`);
   const repository = 'octo-org/hello-app';
-  const buildArgs = `BASE=${ctx.base}`;
+  const buildArgs = `BASE=${via(ctx.base)}`;
   const token = 'ghs_benchInstallationToken00000000000000';
 
   progress('1. action overhead: the base branch\'s image (main, pushed), the baseline of the PR report');
@@ -222,11 +250,11 @@ async function measure(ctx: { registryHost: string; base: string }, github: Awai
     },
   };
   const strataJob = (env: Record<string, string> = {}) =>
-    new ActionJob({ ...pr, with: { image, push: 'false', 'build-args': buildArgs }, env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: token, ...env } });
+    new ActionJob({ ...pr, with: { image, push: 'false', 'build-args': buildArgs }, env: { GITHUB_API_URL: `http://${services.github.host}`, GITHUB_TOKEN: token, ...env } });
 
   progress('1. action overhead: warming up');
   const warm = (await timeJob('Strata (warm-up)', strataJob())).main;
-  const commented = github.comments(7).some((c) => c.user.login === 'github-actions[bot]');
+  const commented = services.comments(7).some((c) => c.user.login === 'github-actions[bot]');
   const reported = Boolean(warm.outputs['report-json']);
   const logged = loggedBuildArgs(warm.stdout);
   const rawDir = mkdtempSync(join(tmpdir(), 'strata-bench-raw-'));
@@ -255,8 +283,9 @@ async function measure(ctx: { registryHost: string; base: string }, github: Awai
 
   // What the overhead is made of: one more job of each with every docker call timed where it happens.
   progress('1. action overhead: timeline of one more job');
-  const timeline = await timelineOfOneJob(strataJob);
-  const bpaTimeline = bpaJob ? await timelineOfOneJob(bpaJob) : undefined;
+  const proxies = { registry: services.registry, GitHub: services.github };
+  const timeline = await timelineOfOneJob(strataJob, proxies);
+  const bpaTimeline = bpaJob ? await timelineOfOneJob(bpaJob, proxies) : undefined;
   const others = timeline.calls.filter((c) => !isBuild(c));
   const build = timeline.calls.find(isBuild);
   const jobMs = timeline.mainMs + timeline.postMs;
@@ -280,6 +309,12 @@ async function measure(ctx: { registryHost: string; base: string }, github: Awai
     const inStep = t.calls.filter((c) => (step === 'main' ? c.start < split : c.start >= split));
     return `${inStep.length} (${fmtMs(covered(inStep.filter((c) => !isBuild(c))))} besides the build)`;
   };
+  const byAgent = (t: JobTimeline, service: string) => {
+    const agents = new Map<string, ProxiedRequest[]>();
+    for (const r of t.requests.filter((q) => q.service === service)) agents.set(r.request.agent, [...(agents.get(r.request.agent) ?? []), r.request]);
+    if (agents.size === 0) return 'none';
+    return [...agents].map(([agent, rs]) => `${agent || '?'}: ${rs.length}${rs.some(isDocument) ? ` (${fetchedOnce(rs)})` : ''}`).join('; ');
+  };
   printTable(
     '1. Action overhead, Dockerfile mode, report on (examples/dockerfile-app, fully cached, pull_request, push=false for all)',
     ['name', 'value', 'reference', 'ratio / goal'],
@@ -288,6 +323,8 @@ async function measure(ctx: { registryHost: string; base: string }, github: Awai
       [`main+post: docker/build-push-action (${'dir' in bpa ? bpa.version : 'missing'}, dist/index.cjs via ActionJob) vs raw`, bpaJob ? fmtMs(b) : 'skipped', fmtMs(r), bpaJob ? fmtRatio(b, r) : ''],
       ['overhead over raw: Strata vs build-push-action', fmtMs(a - r), bpaJob ? fmtMs(b - r) : '', `(Strata - raw) / (bpa - raw) = ${goalCell}`],
       ['docker processes per job: main / post (Strata vs build-push-action)', `${callsOf(timeline, 'main')} / ${callsOf(timeline, 'post')}`, bpaTimeline ? `${callsOf(bpaTimeline, 'main')} / ${callsOf(bpaTimeline, 'post')}` : '', ''],
+      ['registry requests per job, by user agent: count (each document fetched once?)', byAgent(timeline, 'registry'), bpaTimeline ? byAgent(bpaTimeline, 'registry') : '', ''],
+      ['GitHub API requests per job', byAgent(timeline, 'GitHub'), bpaTimeline ? byAgent(bpaTimeline, 'GitHub') : '', ''],
       ['report: comment posted to the GitHub emulation, report-json output', `${commented ? 'yes' : 'NO'}, ${reported ? 'yes' : 'NO'}`, '', ''],
       [`timeline of one more Strata job (docker shim on PATH): ${timeline.calls.length} docker calls`, `${fmtMs(timeline.mainMs)} + ${fmtMs(timeline.postMs)}`, '', 'main + post'],
       ...timelineRows(timeline, r),
@@ -300,6 +337,8 @@ async function measure(ctx: { registryHost: string; base: string }, github: Awai
       'raw = the exact argv Strata\'s main step logged (same tags, build-arg, labels with a fresh created time, metadata/iid files), same BUILDX_METADATA_WARNINGS',
       'build-push-action: its committed dist run under the same harness with the same tags, build-args, labels and push=false (its own defaults otherwise); DOCKER_BUILD_SUMMARY=false and DOCKER_BUILD_RECORD_UPLOAD=false, as no Actions artifact service runs here',
       ...('missing' in bpa ? [bpa.missing] : []),
+      ...(bpaTimeline ? [`build-push-action's build line: docker ${bpaTimeline.calls.find(isBuild)?.args.join(' ') ?? '(none)'}`] : []),
+      'registry user agents: strata = the action\'s own reads (report, freshness); buildkit = the build resolving FROM; containerd = `docker buildx imagetools inspect` (the base digest probe)',
       'no Actions cache service for any of the three: "fully cached" is the engine\'s warm BuildKit cache',
       `dist loaded by Strata's two steps: ${fmtBytes(loadedBytes)}; largest origins (esbuild's module markers): ${origins}`,
       `runs (Strata): ${strataMs.map(fmtMs).join(', ')}`,

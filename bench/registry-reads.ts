@@ -1,92 +1,17 @@
 // 4. `strata report` as users run it (`node dist/cli.mjs report IMAGE --baseline BASE --json`, a
 // fresh process each run) for two single-platform images built from the same base, like a PR's
-// image and its main branch's, next to skopeo reading the same documents. Both go through a small
-// counting reverse proxy in front of the loopback registry, so their HTTP requests are counted the
-// same way (a forward proxy would not see skopeo: Go never proxies loopback addresses), per method
-// and path: a document fetched twice shows up as a path requested twice.
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+// image and its main branch's, next to skopeo reading the same documents. Both go through the
+// counting reverse proxy (counting-proxy.ts) in front of the loopback registry, so their HTTP
+// requests are counted the same way, per method and path.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceFrom } from '../__tests__/support/docker.ts';
 import { distPath } from '../__tests__/support/runner.ts';
+import { countByRequest, fetchedOnce, isDocument, shortPath, startCountingProxy, type CountingProxy } from './counting-proxy.ts';
 import { distFile, fmtBytes, fmtMs, fmtRatio, loadTracing, median, mustRun, printTable, progress, timed, type Goal } from './lib.ts';
 
 const RUNS = 5;
 const GOAL = 1.0;
-
-interface ProxiedRequest {
-  method: string;
-  path: string;
-  status: number;
-  /** Epoch ms when the request arrived and when its answer ended. */
-  at: number;
-  end: number;
-}
-
-interface CountingProxy {
-  host: string;
-  /** Every HTTP request forwarded, in arrival order. */
-  requests: ProxiedRequest[];
-  /** Connections that never spoke HTTP (skopeo's HTTPS attempt before it falls back to HTTP). */
-  nonHttp: number;
-  stop(): Promise<void>;
-}
-
-async function startCountingProxy(targetHost: string): Promise<CountingProxy> {
-  const [hostname, port] = targetHost.split(':');
-  const sockets = new Set<Socket>();
-  const proxy: CountingProxy = { host: '', requests: [], nonHttp: 0, stop: async () => undefined };
-  const server: Server = createServer((req, res) => {
-    const seen: ProxiedRequest = { method: req.method ?? '?', path: (req.url ?? '').split('?')[0]!, status: 0, at: Date.now(), end: 0 };
-    res.on('finish', () => (seen.end = Date.now()));
-    proxy.requests.push(seen);
-    const upstream = httpRequest({ hostname, port: Number(port), method: req.method, path: req.url, headers: req.headers }, (up) => {
-      seen.status = up.statusCode ?? 502;
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    upstream.on('error', (e) => res.destroy(e));
-    req.pipe(upstream);
-  });
-  server.on('clientError', (_err, socket) => {
-    proxy.nonHttp++;
-    socket.destroy();
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  proxy.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  proxy.stop = () =>
-    new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    });
-  return proxy;
-}
-
-/** Manifests and blobs (configs): the documents, as opposed to the /v2/ ping and token requests. */
-const isDocument = (r: ProxiedRequest) => /^\/v2\/.+\/(manifests|blobs)\/[^/]+$/.test(r.path);
-
-/** `GET /v2/x/manifests/1` -> how many times, for the requests of one run. */
-function countByRequest(requests: readonly ProxiedRequest[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const r of requests) counts.set(`${r.method} ${r.path}`, (counts.get(`${r.method} ${r.path}`) ?? 0) + 1);
-  return counts;
-}
-
-/** "yes", or "no: GET .../manifests/sha256:abcd x3, ..." for the document requests sent more than once. */
-function fetchedOnce(requests: readonly ProxiedRequest[]): string {
-  const twice = [...countByRequest(requests.filter(isDocument))].filter(([, n]) => n > 1);
-  return twice.length === 0 ? 'yes' : `no: ${twice.map(([k, n]) => `${shortPath(k)} x${n}`).join(', ')}`;
-}
-
-/** `GET /v2/bench/report-app/blobs/sha256:0123456789ab…` -> `GET report-app/blobs/sha256:0123456789ab`. */
-function shortPath(request: string): string {
-  return request.replace(/\/v2\/(?:[^ ]+\/)?([^/ ]+)\/(manifests|blobs)\//, '$1/$2/').replace(/(sha256:[0-9a-f]{12})[0-9a-f]+/, '$1');
-}
 
 /** Builds and pushes one app image on ctx.base, labelled with its base as Strata's build labels it. */
 async function pushApp(ref: string, base: { build: string; label: string; digest: string }, change?: string): Promise<void> {
