@@ -8,16 +8,17 @@
 // freshness from the loopback registry, and posts its comment to the GitHub API emulation. No
 // Actions cache service runs for any of the three ("fully cached" is the engine's warm BuildKit
 // cache): build-push-action uses none by default, and Strata skips it without one.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { workspaceFrom } from '../__tests__/support/docker.ts';
 import { startFakeGitHub } from '../__tests__/support/github-api.ts';
 import { ActionJob, type JobOptions, type StepRun } from '../__tests__/support/runner.ts';
-import { fetchedOnce, isDocument, shortPath, startCountingProxy, type CountingProxy, type ProxiedRequest } from './counting-proxy.ts';
-import { bytesByOrigin, distFile, expectOk, fmtBytes, fmtMs, fmtRatio, loadTracing, median, mustRun, printTable, progress, timed, type Goal, type LoadTrace } from './lib.ts';
+import { BUILD_PUSH_ACTION_ENV_OFF, buildPushAction, buildPushInputs } from './build-push-action.ts';
+import { fetchedOnce, isDocument, startCountingProxy, type CountingProxy, type ProxiedRequest } from './counting-proxy.ts';
+import { covered, isBuild, timelineOfOneJob, timelineRows, type JobTimeline } from './job-timeline.ts';
+import { bytesByOrigin, distFile, expectOk, fmtBytes, fmtMs, fmtRatio, median, mustRun, printTable, progress, type Goal } from './lib.ts';
 
 const pct = (part: number, whole: number) => `${whole > 0 ? Math.round((part / whole) * 100) : 0}%`;
 
@@ -25,39 +26,6 @@ const RUNS = 5;
 /** Issue 12: Strata's overhead over raw buildx at most this share of build-push-action's. */
 const GOAL = 0.3;
 
-/** Where build-push-action's repository is read from: a git dir (bare mirror, .git) or a checkout. */
-const BUILD_PUSH_ACTION_ENV = 'STRATA_BENCH_BUILD_PUSH_ACTION';
-const BUILD_PUSH_ACTION_DEFAULT = '/work/.mirror/docker+build-push-action/repo';
-
-/**
- * build-push-action's action.yml and committed dist/index.cjs (its main and post), copied to a
- * temp dir at run time: its code is never part of this repository.
- */
-function buildPushAction(): { dir: string; version: string } | { missing: string } {
-  const source = process.env[BUILD_PUSH_ACTION_ENV] || BUILD_PUSH_ACTION_DEFAULT;
-  const dir = mkdtempSync(join(tmpdir(), 'strata-bench-bpa-'));
-  mkdirSync(join(dir, 'dist'));
-  const files = ['action.yml', 'dist/index.cjs'];
-  try {
-    // A checkout, or else a git directory whose HEAD has the files.
-    const gitDir = existsSync(join(source, 'action.yml')) ? join(source, '.git') : source;
-    if (existsSync(join(source, 'action.yml'))) for (const f of files) cpSync(join(source, f), join(dir, f));
-    else for (const f of files) writeFileSync(join(dir, f), execFileSync('git', ['--git-dir', gitDir, 'show', `HEAD:${f}`], { maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }));
-    let version = 'unknown commit';
-    try {
-      version = execFileSync('git', ['--git-dir', gitDir, 'log', '-1', '--format=%h %cs'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    } catch {
-      // A checkout without its .git: the files still run.
-    }
-    return { dir, version };
-  } catch {
-    return {
-      missing:
-        `docker/build-push-action not found at ${JSON.stringify(source)} (${BUILD_PUSH_ACTION_ENV}): its column is skipped. ` +
-        `Get it with \`git clone --bare https://github.com/docker/build-push-action <dir>\` and set ${BUILD_PUSH_ACTION_ENV}=<dir> (a checkout works too).`,
-    };
-  }
-}
 
 /** The build line the action logs (`docker buildx build ...`), as an argv for a raw replay. */
 function loggedBuildArgs(stdout: string): string[] {
@@ -77,123 +45,6 @@ function rawArgs(logged: readonly string[], dir: string): string[] {
     if (args[i] === '--iidfile') args[i + 1] = join(dir, 'iidfile');
   }
   return args;
-}
-
-/** build-push-action's inputs for the build Strata logged: its tags, build args, labels and file. */
-function buildPushInputs(logged: readonly string[]): Record<string, string> {
-  const values = (...flags: string[]) => logged.flatMap((a, i) => (flags.includes(a) && i + 1 < logged.length ? [logged[i + 1]!] : []));
-  const file = values('--file', '-f')[0];
-  return {
-    context: '.',
-    ...(file ? { file } : {}),
-    tags: values('--tag', '-t').join('\n'),
-    'build-args': values('--build-arg').join('\n'),
-    labels: values('--label').join('\n'),
-    push: 'false',
-  };
-}
-
-interface DockerCall {
-  args: string[];
-  /** ms from the job's start */
-  start: number;
-  ms: number;
-}
-
-/** A request one of the counting proxies saw during the job. */
-interface JobRequest {
-  /** 'registry' or 'GitHub' */
-  service: string;
-  request: ProxiedRequest;
-}
-
-interface JobTimeline {
-  calls: DockerCall[];
-  requests: JobRequest[];
-  mainMs: number;
-  postMs: number;
-  /** The main step's process and then the post step's. */
-  traces: LoadTrace[];
-  t0: number;
-}
-
-/**
- * The docker commands one job (main, then post) runs, with when each started and how long it took:
- * a `docker` shell shim first on PATH logs them around the real docker (a few ms of its own per call).
- */
-async function timelineOfOneJob(job: (env: Record<string, string>) => ActionJob, proxies: Record<string, CountingProxy>): Promise<JobTimeline> {
-  const shimDir = mkdtempSync(join(tmpdir(), 'strata-bench-shim-'));
-  const realDocker = execFileSync('sh', ['-c', 'command -v docker']).toString().trim();
-  const log = join(shimDir, 'calls.log');
-  writeFileSync(log, '');
-  const shim = join(shimDir, 'docker');
-  writeFileSync(
-    shim,
-    `#!/bin/sh\ns=$(date +%s%3N)\n${JSON.stringify(realDocker)} "$@"\nrc=$?\ne=$(date +%s%3N)\n` +
-      `{ printf '%s\\037%s\\037' "$s" "$e"; printf '%s\\037' "$@"; printf '\\n'; } >>${JSON.stringify(log)}\nexit $rc\n`,
-  );
-  chmodSync(shim, 0o755);
-  const tracing = loadTracing();
-  const from = Object.fromEntries(Object.entries(proxies).map(([service, p]) => [service, p.requests.length]));
-  const t0 = Date.now();
-  const j = job({ PATH: `${shimDir}:${process.env.PATH ?? ''}`, ...tracing.env });
-  const main = await timed(() => j.main());
-  expectOk('main step (docker shim)', main.value);
-  const post = await timed(() => j.post());
-  expectOk('post step (docker shim)', post.value);
-  const calls = readFileSync(log, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [s, e, ...args] = line.split('\x1f');
-      args.pop(); // after the last separator
-      return { args, start: Number(s) - t0, ms: Number(e) - Number(s) };
-    })
-    .sort((a, b) => a.start - b.start);
-  const requests = Object.entries(proxies).flatMap(([service, p]) => p.requests.slice(from[service]).map((request) => ({ service, request })));
-  return { calls, requests, mainMs: main.ms, postMs: post.ms, traces: tracing.readAll(), t0 };
-}
-
-/** Milliseconds covered by at least one of the intervals (calls may overlap). */
-function covered(calls: readonly DockerCall[]): number {
-  let total = 0;
-  let end = -Infinity;
-  for (const c of [...calls].sort((a, b) => a.start - b.start)) {
-    const s = Math.max(c.start, end);
-    if (c.start + c.ms > s) total += c.start + c.ms - s;
-    end = Math.max(end, c.start + c.ms);
-  }
-  return total;
-}
-
-const isBuild = (c: DockerCall) => c.args[0] === 'buildx' && c.args[1] === 'build';
-
-/** Docker calls, the bundle's module loads and each step's process start and exit, in time order. */
-function timelineRows(t: JobTimeline, rawMs: number): string[][] {
-  const events: Array<{ at: number; row: string[] }> = [];
-  t.traces.forEach((trace, i) => {
-    const step = i === 0 ? 'main' : 'post';
-    events.push({ at: trace.start - t.t0, row: [`  at +${fmtMs(trace.start - t.t0)}: ${step} step's node process starts`, '', '', ''] });
-    events.push({ at: trace.exit - t.t0, row: [`  at +${fmtMs(trace.exit - t.t0)}: ${step} step's process.exit() (the exit event)`, '', '', ''] });
-    for (const l of trace.loads) {
-      const file = distFile(l.url);
-      if (file) events.push({ at: l.at - t.t0, row: [`  at +${fmtMs(l.at - t.t0)}: loads ${file.path}`, fmtBytes(file.size), '', ''] });
-    }
-  });
-  for (const { service, request: q } of t.requests) {
-    events.push({ at: q.at - t.t0, row: [`  at +${fmtMs(q.at - t.t0)}: ${service} ${shortPath(`${q.method} ${q.path}`)} (${q.agent || 'no user agent'})`, fmtMs(q.end - q.at), '', String(q.status)] });
-  }
-  for (const c of t.calls) {
-    const build = isBuild(c);
-    events.push({ at: c.start, row: [`  at +${fmtMs(c.start)}: docker ${describeCall(c.args)}`, fmtMs(c.ms), build ? fmtMs(rawMs) : '', build ? 'the build itself (ref: raw median)' : ''] });
-  }
-  return events.sort((a, b) => a.at - b.at).map((e) => e.row);
-}
-
-/** `buildx imagetools inspect` for `buildx imagetools inspect REF --format {{json .Manifest}}`. */
-function describeCall(args: readonly string[]): string {
-  const end = args.findIndex((a) => a.startsWith('-'));
-  return (end === -1 ? args : args.slice(0, end)).slice(0, 3).join(' ');
 }
 
 /** main then post, timed as one job; fails the bench when either step fails. */
@@ -262,9 +113,7 @@ async function measure(ctx: { registryHost: string; base: string }, services: Se
   await raw();
 
   const bpa = buildPushAction();
-  // Its build summary and build record upload need the Actions artifact service, which does not run here.
-  const bpaEnv = { DOCKER_BUILD_SUMMARY: 'false', DOCKER_BUILD_RECORD_UPLOAD: 'false' };
-  const bpaJob = 'dir' in bpa ? (env: Record<string, string> = {}) => new ActionJob({ ...pr, actionDir: bpa.dir, with: buildPushInputs(logged), env: { ...bpaEnv, ...env } }) : undefined;
+  const bpaJob = 'dir' in bpa ? (env: Record<string, string> = {}) => new ActionJob({ ...pr, actionDir: bpa.dir, with: buildPushInputs(logged), env: { ...BUILD_PUSH_ACTION_ENV_OFF, ...env } }) : undefined;
   if (bpaJob) await timeJob('build-push-action (warm-up)', bpaJob());
   // A second warm-up of each, so all start from the same warm engine.
   await timeJob('Strata (warm-up)', strataJob());
