@@ -37,7 +37,11 @@ export interface JobTimeline {
  * The docker commands one job (main, then post) runs, with when each started and how long it took:
  * a `docker` shell shim first on PATH logs them around the real docker (a few ms of its own per call).
  */
-export async function timelineOfOneJob(job: (env: Record<string, string>) => ActionJob, proxies: Record<string, CountingProxy>): Promise<JobTimeline> {
+export async function timelineOfOneJob(
+  job: (env: Record<string, string>) => ActionJob,
+  proxies: Record<string, CountingProxy>,
+  env: Record<string, string> = {},
+): Promise<JobTimeline> {
   const shimDir = mkdtempSync(join(tmpdir(), 'strata-bench-shim-'));
   const realDocker = execFileSync('sh', ['-c', 'command -v docker']).toString().trim();
   const log = join(shimDir, 'calls.log');
@@ -52,7 +56,7 @@ export async function timelineOfOneJob(job: (env: Record<string, string>) => Act
   const tracing = loadTracing();
   const from = Object.fromEntries(Object.entries(proxies).map(([service, p]) => [service, p.requests.length]));
   const t0 = Date.now();
-  const j = job({ PATH: `${shimDir}:${process.env.PATH ?? ''}`, ...tracing.env });
+  const j = job({ ...env, PATH: `${shimDir}:${process.env.PATH ?? ''}`, ...tracing.env });
   const main = await timed(() => j.main());
   expectOk('main step (docker shim)', main.value);
   const post = await timed(() => j.post());

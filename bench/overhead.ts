@@ -47,6 +47,12 @@ function rawArgs(logged: readonly string[], dir: string): string[] {
   return args;
 }
 
+/** The engine's Unix socket (DOCKER_HOST's, else Docker's default), or undefined for a TCP engine. */
+function engineSocketPath(): string | undefined {
+  const host = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+  return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+}
+
 /** main then post, timed as one job; fails the bench when either step fails. */
 async function timeJob(what: string, job: ActionJob): Promise<{ ms: number; main: StepRun }> {
   const start = performance.now();
@@ -132,9 +138,15 @@ async function measure(ctx: { registryHost: string; base: string }, services: Se
 
   // What the overhead is made of: one more job of each with every docker call timed where it happens.
   progress('1. action overhead: timeline of one more job');
-  const proxies = { registry: services.registry, GitHub: services.github };
-  const timeline = await timelineOfOneJob(strataJob, proxies);
-  const bpaTimeline = bpaJob ? await timelineOfOneJob(bpaJob, proxies) : undefined;
+  // And the Engine API requests, through a proxy on a socket of its own (DOCKER_HOST), which the
+  // docker CLI, buildx and Strata all honour; only here, not in the timed runs.
+  const engineSocket = engineSocketPath();
+  const engine = engineSocket ? await startCountingProxy({ socketPath: engineSocket }) : undefined;
+  const proxies = { registry: services.registry, GitHub: services.github, ...(engine ? { engine } : {}) };
+  const engineEnv: Record<string, string> = engine ? { DOCKER_HOST: `unix://${engine.host}` } : {};
+  const timeline = await timelineOfOneJob(strataJob, proxies, engineEnv);
+  const bpaTimeline = bpaJob ? await timelineOfOneJob(bpaJob, proxies, engineEnv) : undefined;
+  await engine?.stop();
   const others = timeline.calls.filter((c) => !isBuild(c));
   const build = timeline.calls.find(isBuild);
   const jobMs = timeline.mainMs + timeline.postMs;
@@ -174,6 +186,7 @@ async function measure(ctx: { registryHost: string; base: string }, services: Se
       ['docker processes per job: main / post (Strata vs build-push-action)', `${callsOf(timeline, 'main')} / ${callsOf(timeline, 'post')}`, bpaTimeline ? `${callsOf(bpaTimeline, 'main')} / ${callsOf(bpaTimeline, 'post')}` : '', ''],
       ['registry requests per job, by user agent: count (each document fetched once?)', byAgent(timeline, 'registry'), bpaTimeline ? byAgent(bpaTimeline, 'registry') : '', ''],
       ['GitHub API requests per job', byAgent(timeline, 'GitHub'), bpaTimeline ? byAgent(bpaTimeline, 'GitHub') : '', ''],
+      ['Engine API requests per job (timeline run only), by user agent', engine ? byAgent(timeline, 'engine') : 'not counted (TCP engine)', bpaTimeline && engine ? byAgent(bpaTimeline, 'engine') : '', ''],
       ['report: comment posted to the GitHub emulation, report-json output', `${commented ? 'yes' : 'NO'}, ${reported ? 'yes' : 'NO'}`, '', ''],
       [`timeline of one more Strata job (docker shim on PATH): ${timeline.calls.length} docker calls`, `${fmtMs(timeline.mainMs)} + ${fmtMs(timeline.postMs)}`, '', 'main + post'],
       ...timelineRows(timeline, r),
@@ -190,6 +203,7 @@ async function measure(ctx: { registryHost: string; base: string }, services: Se
       'registry user agents: strata = the action\'s own reads (report, freshness); buildkit = the build resolving FROM; containerd = `docker buildx imagetools inspect` (the base digest probe)',
       'no Actions cache service for any of the three: "fully cached" is the engine\'s warm BuildKit cache',
       `dist loaded by Strata's two steps: ${fmtBytes(loadedBytes)}; largest origins (esbuild's module markers): ${origins}`,
+      ...(bpaJob ? [`ratio per interleaved round (less swayed by other load on the machine than the medians): ${strataMs.map((x, i) => ((x - rawMs[i]!) / (bpaMs[i]! - rawMs[i]!)).toFixed(2)).join(', ')}; median ${median(strataMs.map((x, i) => (x - rawMs[i]!) / (bpaMs[i]! - rawMs[i]!))).toFixed(2)}`] : []),
       `runs (Strata): ${strataMs.map(fmtMs).join(', ')}`,
       `runs (raw):    ${rawMs.map(fmtMs).join(', ')}`,
       ...(bpaJob ? [`runs (build-push-action): ${bpaMs.map(fmtMs).join(', ')}`] : []),
