@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
+  createDockerEngine,
   createExec
-} from "./chunks/chunk-4OFE27GV.mjs";
+} from "./chunks/chunk-YA5W3FYJ.mjs";
+import "./chunks/chunk-EO5E7WCE.mjs";
+import "./chunks/chunk-OYJANBGF.mjs";
+import "./chunks/chunk-QVEN3ZVZ.mjs";
 import {
   terminalLogger
 } from "./chunks/chunk-GAA6NDJJ.mjs";
+import "./chunks/chunk-W76PVC6K.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/cli/run-cli.ts
@@ -61,18 +66,18 @@ async function gitContext(exec, dir) {
 }
 async function runCli(argv, out = process.stdout) {
   if (argv[0] === "report") {
-    const [{ runReportCommand }, { createRunRegistryClient }] = await Promise.all([import("./chunks/report-command-NXLMIIIS.mjs"), import("./chunks/for-run-UHVD3S4A.mjs")]);
+    const [{ runReportCommand }, { createRunRegistryClient }] = await Promise.all([import("./chunks/report-command-FKJJ5JTK.mjs"), import("./chunks/for-run-4AXKVTIJ.mjs")]);
     const exec2 = createExec();
     return runReportCommand(argv.slice(1), {
       registry: (image) => createRunRegistryClient({ env: process.env, exec: exec2, logger: terminalLogger(), image }),
-      exec: exec2,
+      engine: createDockerEngine({ env: process.env, exec: exec2 }),
       out,
       err: process.stderr,
       now: () => /* @__PURE__ */ new Date()
     });
   }
   if (argv[0] === "rebase") {
-    const { createRebaseRegistry, runRebaseCommand } = await import("./chunks/rebase-command-6UHLYZFX.mjs");
+    const { createRebaseRegistry, runRebaseCommand } = await import("./chunks/rebase-command-LOHP3N3U.mjs");
     return runRebaseCommand(argv.slice(1), { registry: () => createRebaseRegistry(process.env, createExec()), out, err: process.stderr });
   }
   const { values, positionals } = parseArgs({
@@ -118,7 +123,7 @@ async function runCli(argv, out = process.stdout) {
     };
     const inputs = parseInputs((name) => raw[name] ?? "", github);
     if (command === "detect") {
-      const [{ detectReport, renderDetect }, { hostPlatform }] = await Promise.all([import("./chunks/detect-command-HWENEQDS.mjs"), import("./chunks/platforms-SZ4U4TRX.mjs")]);
+      const [{ detectReport, renderDetect }, { hostPlatform }] = await Promise.all([import("./chunks/detect-command-FSG3PJIA.mjs"), import("./chunks/platforms-SZ4U4TRX.mjs")]);
       const report = await detectReport(createContextFiles(), inputs, hostPlatform());
       out.write(values.json ? `${JSON.stringify(report, null, 2)}
 ` : renderDetect(report));
@@ -126,7 +131,7 @@ async function runCli(argv, out = process.stdout) {
     }
     if (command === "build") {
       const [{ runMain }, { memoryOutputs, memoryState }, { createActionsCacheStore }] = await Promise.all([
-        import("./chunks/run-GUEEQA4Y.mjs"),
+        import("./chunks/run-NQHAWUY4.mjs"),
         import("./chunks/terminal-ZIUARVDR.mjs"),
         import("./chunks/actions-cache-C6KJWIBZ.mjs")
       ]);
@@ -135,6 +140,7 @@ async function runCli(argv, out = process.stdout) {
         env: process.env,
         github,
         exec,
+        engine: createDockerEngine({ env: process.env, exec }),
         logger,
         outputs,
         state: memoryState(),

@@ -1,8 +1,8 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-5RRXHD4P.mjs";
-import "./chunks/chunk-DHHVFNMF.mjs";
+} from "./chunks/chunk-7T2V7UJO.mjs";
+import "./chunks/chunk-YJ6OCXQQ.mjs";
 import "./chunks/chunk-SN3XPCMD.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
