@@ -105,14 +105,15 @@ export interface LoadTrace {
   loads: Array<{ url: string; at: number }>;
 }
 
-/** Env for a Node process that records what it loads (bench/trace-loads.mjs), and a reader for the record. */
-export function loadTracing(): { env: Record<string, string>; read(): LoadTrace } {
+/**
+ * Env for Node processes that record what they load (bench/trace-loads.mjs), and readers for the
+ * record: the last process's, or every process's in the order they exited.
+ */
+export function loadTracing(): { env: Record<string, string>; read(): LoadTrace; readAll(): LoadTrace[] } {
   const out = join(mkdtempSync(join(tmpdir(), 'strata-bench-trace-')), 'trace.json');
   const tracer = pathToFileURL(join(import.meta.dirname, 'trace-loads.mjs')).href;
-  return {
-    env: { NODE_OPTIONS: `--import=${tracer}`, STRATA_BENCH_TRACE: out },
-    read: () => JSON.parse(readFileSync(out, 'utf8')) as LoadTrace,
-  };
+  const readAll = () => readFileSync(out, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as LoadTrace);
+  return { env: { NODE_OPTIONS: `--import=${tracer}`, STRATA_BENCH_TRACE: out }, readAll, read: () => readAll().at(-1)! };
 }
 
 /** A loaded module's path under the repo and size, when it is part of dist/. */
@@ -139,4 +140,21 @@ export function bytesByOrigin(files: readonly string[]): Map<string, number> {
     add(text.length);
   }
   return totals;
+}
+
+/** A section's goal, gathered by run.ts into one table at the end so the ratios read side by side. */
+export interface Goal {
+  what: string;
+  value: string;
+  goal: string;
+  met: boolean;
+}
+
+export function printGoals(goals: readonly Goal[]): void {
+  if (goals.length === 0) return;
+  printTable(
+    'Goals (issue 12), side by side',
+    ['measure', 'measured', 'goal', 'met'],
+    goals.map((g) => [g.what, g.value, g.goal, g.met ? 'MET' : 'MISSED']),
+  );
 }

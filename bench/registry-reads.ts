@@ -1,153 +1,103 @@
-// 4. Report inputs: reading two images' summaries (every manifest and config, no layers) with
-// Strata's registry client, next to skopeo reading the same documents. Both go through a small
-// counting reverse proxy in front of the loopback registry, so their HTTP requests are counted the
-// same way (a forward proxy would not see skopeo: Go never proxies loopback addresses).
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// 4. `strata report` as users run it (`node dist/cli.mjs report IMAGE --baseline BASE --json`, a
+// fresh process each run) for two single-platform images built from the same base, like a PR's
+// image and its main branch's, next to skopeo reading the same documents. Both go through the
+// counting reverse proxy (counting-proxy.ts) in front of the loopback registry, so their HTTP
+// requests are counted the same way, per method and path.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { pushBaseImage, workspaceFrom } from '../__tests__/support/docker.ts';
-import { REPO_ROOT } from '../__tests__/support/runner.ts';
-import type { RegistryClient as RegistryClientType, RegistryClientOptions } from '../src/registry/client.ts';
-import type { readImageSummary as readImageSummaryType } from '../src/image/remote.ts';
-import type { ImageSummary } from '../src/image/types.ts';
-import { fmtMs, fmtRatio, median, mustRun, printTable, progress, timed } from './lib.ts';
+import { workspaceFrom } from '../__tests__/support/docker.ts';
+import { distPath } from '../__tests__/support/runner.ts';
+import { countByRequest, fetchedOnce, isDocument, shortPath, startCountingProxy, type CountingProxy } from './counting-proxy.ts';
+import { distFile, fmtBytes, fmtMs, fmtRatio, loadTracing, median, mustRun, printTable, progress, timed, type Goal } from './lib.ts';
 
 const RUNS = 5;
+const GOAL = 1.0;
 
-interface ClientModule {
-  RegistryClient: new (options: RegistryClientOptions) => RegistryClientType;
-  readImageSummary: typeof readImageSummaryType;
+/** Builds and pushes one app image on ctx.base, labelled with its base as Strata's build labels it. */
+async function pushApp(ref: string, base: { build: string; label: string; digest: string }, change?: string): Promise<void> {
+  const workspace = workspaceFrom('examples/dockerfile-app');
+  if (change) writeFileSync(join(workspace, 'app.sh'), change);
+  await mustRun('docker', [
+    'buildx', 'build', '--provenance=false', '--push', '-t', ref,
+    '--build-arg', `BASE=${base.build}`,
+    '--label', `org.opencontainers.image.base.name=${base.label}`,
+    '--label', `org.opencontainers.image.base.digest=${base.digest}`,
+    workspace,
+  ]);
 }
 
 /**
- * src/ is written for the bundler (`.js` specifiers, parameter properties), so plain Node cannot
- * import it as is: bundle just these two modules with the project's esbuild, as dist/ is made.
+ * Where one more (traced) run's time goes: the process's start, the dist files it loads, its
+ * registry requests as the proxy saw them, and its exit, in time order from the spawn.
  */
-async function loadClient(): Promise<ClientModule> {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'strata-bench-client-')), 'client.mjs');
-  await build({
-    stdin: {
-      contents: "export { RegistryClient } from './src/registry/client.ts';\nexport { readImageSummary } from './src/image/remote.ts';\n",
-      resolveDir: REPO_ROOT,
-      sourcefile: 'bench-client-entry.ts',
-      loader: 'ts',
-    },
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node24',
-    logLevel: 'warning',
-  });
-  return (await import(pathToFileURL(outfile).href)) as ClientModule;
-}
-
-interface CountingProxy {
-  host: string;
-  /** HTTP requests forwarded. */
-  requests: number;
-  /** Connections that never spoke HTTP (skopeo's HTTPS attempt before it falls back to HTTP). */
-  nonHttp: number;
-  stop(): Promise<void>;
-}
-
-async function startCountingProxy(targetHost: string): Promise<CountingProxy> {
-  const [hostname, port] = targetHost.split(':');
-  const sockets = new Set<Socket>();
-  const proxy: CountingProxy = { host: '', requests: 0, nonHttp: 0, stop: async () => undefined };
-  const server: Server = createServer((req, res) => {
-    proxy.requests++;
-    const upstream = httpRequest({ hostname, port: Number(port), method: req.method, path: req.url, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    upstream.on('error', (e) => res.destroy(e));
-    req.pipe(upstream);
-  });
-  server.on('clientError', (_err, socket) => {
-    proxy.nonHttp++;
-    socket.destroy();
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  proxy.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  proxy.stop = () =>
-    new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    });
-  return proxy;
-}
-
-interface SkopeoRead {
-  invocations: number;
-  /** Config digests of every platform manifest, for the cross-check. */
-  configDigests: string[];
-}
-
-async function skopeo(...args: string[]): Promise<Record<string, unknown>> {
-  const r = await mustRun('skopeo', ['inspect', '--tls-verify=false', ...args]);
-  return JSON.parse(r.stdout) as Record<string, unknown>;
-}
-
-/**
- * The same documents with skopeo, with the client's concurrency: the root manifest first, then
- * every platform manifest (`--raw`) and config (`--config`) at once. One process per document.
- */
-async function skopeoSummary(ref: string): Promise<SkopeoRead> {
-  const repo = ref.slice(0, ref.lastIndexOf(':'));
-  const root = await skopeo('--raw', `docker://${ref}`);
-  const children = Array.isArray(root.manifests) ? (root.manifests as Array<{ digest: string }>).map((m) => `${repo}@${m.digest}`) : [];
-  if (children.length === 0) {
-    await skopeo('--config', `docker://${ref}`);
-    return { invocations: 2, configDigests: [(root.config as { digest: string }).digest] };
+async function cliTimeline(args: readonly string[], proxy: CountingProxy): Promise<string[][]> {
+  const tracing = loadTracing();
+  const from = proxy.requests.length;
+  const t0 = Date.now();
+  const run = await mustRun(process.execPath, args, { env: { ...process.env, ...tracing.env } });
+  const trace = tracing.read();
+  const requests = proxy.requests.slice(from);
+  const at = (epoch: number) => `+${fmtMs(epoch - t0)}`;
+  const events: Array<{ at: number; row: string[] }> = [
+    { at: trace.start, row: [`  at ${at(trace.start)}: node process starts`, '', '', ''] },
+    { at: trace.exit, row: [`  at ${at(trace.exit)}: process exits`, '', '', `then ${fmtMs(run.ms - (trace.exit - t0))} until the bench sees it end`] },
+  ];
+  for (const l of trace.loads) {
+    const file = distFile(l.url);
+    if (file) events.push({ at: l.at, row: [`  at ${at(l.at)}: loads ${file.path}`, fmtBytes(file.size), '', ''] });
   }
-  const read = await Promise.all(
-    children.map(async (child) => {
-      const [manifest] = await Promise.all([skopeo('--raw', `docker://${child}`), skopeo('--config', `docker://${child}`)]);
-      return (manifest.config as { digest: string }).digest;
-    }),
-  );
-  return { invocations: 1 + 2 * children.length, configDigests: read };
+  for (const r of requests) events.push({ at: r.at, row: [`  at ${at(r.at)}: ${shortPath(`${r.method} ${r.path}`)}`, fmtMs(r.end - r.at), '', String(r.status)] });
+  const first = Math.min(...requests.map((r) => r.at));
+  const last = Math.max(...requests.map((r) => r.end));
+  return [
+    [`timeline of one more run (${fmtMs(run.ms)}): ${requests.length} requests, from ${at(first)} to ${at(last)}`, '', '', `${fmtMs(first - t0)} before the first request, ${fmtMs(run.ms - (last - t0))} after the last`],
+    ...events.sort((x, y) => x.at - y.at).map((e) => e.row),
+  ];
 }
 
-export async function benchRegistryReads(ctx: { registryHost: string; base: string }): Promise<void> {
-  progress('4. report inputs: pushing a multi-platform base and a single-platform app image');
-  const multi = `${ctx.registryHost}/library/busybox:multi`;
-  await pushBaseImage(multi, { platforms: 'linux/amd64,linux/arm64' });
-  const app = `${ctx.registryHost}/bench/report-app:1`;
-  await mustRun('docker', ['buildx', 'build', '--provenance=false', '--push', '-t', app, '--build-arg', `BASE=${ctx.base}`, workspaceFrom('examples/dockerfile-app')]);
-
-  const { RegistryClient, readImageSummary } = await loadClient();
+export async function benchRegistryReads(ctx: { registryHost: string; base: string }): Promise<Goal[]> {
   const proxy = await startCountingProxy(ctx.registryHost);
   try {
-    const refs = [multi, app].map((r) => r.replace(ctx.registryHost, proxy.host));
+    const via = (ref: string) => ref.replace(ctx.registryHost, proxy.host);
+    progress('4. strata report: pushing a main-branch and a PR image on the same base');
+    const baseDigest = (await mustRun('skopeo', ['inspect', '--tls-verify=false', '--format', '{{.Digest}}', `docker://${ctx.base}`])).stdout.trim();
+    // The base label names the base through the proxy, so the report's base reads are counted too.
+    const base = { build: ctx.base, label: via(ctx.base), digest: baseDigest };
+    const mainRef = `${ctx.registryHost}/bench/report-app:main`;
+    const prRef = `${ctx.registryHost}/bench/report-app:pr-7`;
+    await pushApp(mainRef, base);
+    await pushApp(prRef, base, '#!/bin/sh\necho "hello from the pull request"\n');
+
+    const image = via(prRef);
+    const baseline = via(mainRef);
+    const cli = distPath('cli.mjs');
     const strata = async () => {
-      const client = new RegistryClient({ fetch: globalThis.fetch });
-      const before = proxy.requests;
-      const summaries: ImageSummary[] = await Promise.all(refs.map((r) => readImageSummary(client, r)));
-      return { summaries, requestCount: client.requestCount, seen: proxy.requests - before };
-    };
-    const viaSkopeo = async () => {
-      const before = { requests: proxy.requests, nonHttp: proxy.nonHttp };
-      const reads = await Promise.all(refs.map(skopeoSummary));
-      return { reads, requests: proxy.requests - before.requests, nonHttp: proxy.nonHttp - before.nonHttp };
+      const from = proxy.requests.length;
+      const r = await mustRun(process.execPath, [cli, 'report', image, '--baseline', baseline, '--json']);
+      return { report: JSON.parse(r.stdout) as { comparison?: { platforms?: unknown[] }; freshness?: unknown[] }, requests: proxy.requests.slice(from) };
     };
 
-    progress(`4. report inputs: ${RUNS} runs each, interleaved`);
-    await strata();
-    await viaSkopeo();
-    const strataMs: number[] = [];
-    const skopeoMs: number[] = [];
+    // Mirror what the CLI reads: each image's manifest and config (`--config` reads the manifest,
+    // then the config); the base at the digest its label records (`--raw`); and the base's tag
+    // now: a plain `inspect` reads the tag's manifest, its config (the base's age) and the tag list
+    // (newer tags of the same flavour), where the CLI sends a HEAD for the tag's digest.
+    const skopeoCalls = [
+      ['--config', `docker://${image}`],
+      ['--config', `docker://${baseline}`],
+      ['--raw', `docker://${via(ctx.base).replace(/:[^:/]+$/, '')}@${baseDigest}`],
+      [`docker://${via(ctx.base)}`],
+    ];
+    const viaSkopeo = async () => {
+      const from = { requests: proxy.requests.length, nonHttp: proxy.nonHttp };
+      await Promise.all(skopeoCalls.map((args) => mustRun('skopeo', ['inspect', '--tls-verify=false', ...args])));
+      return { requests: proxy.requests.slice(from.requests), nonHttp: proxy.nonHttp - from.nonHttp };
+    };
+
+    progress(`4. strata report: ${RUNS} runs each, interleaved, after a warm-up`);
     let s = await strata();
     let k = await viaSkopeo();
+    const strataMs: number[] = [];
+    const skopeoMs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const a = await timed(strata);
       strataMs.push(a.ms);
@@ -157,31 +107,46 @@ export async function benchRegistryReads(ctx: { registryHost: string; base: stri
       k = b.value;
     }
 
-    const ours = s.summaries.flatMap((x) => x.platforms.map((p) => p.configDigest)).sort();
-    const theirs = k.reads.flatMap((r) => r.configDigests).sort();
-    const same = JSON.stringify(ours) === JSON.stringify(theirs);
-    const docs = s.summaries.reduce((n, x) => n + x.platforms.length * 2 + (x.platforms.length > 1 ? 1 : 0), 0);
-    const invocations = k.reads.reduce((n, r) => n + r.invocations, 0);
+    progress('4. strata report: timeline of one more run');
+    const timeline = await cliTimeline([cli, 'report', image, '--baseline', baseline, '--json'], proxy);
+
     const a = median(strataMs);
     const b = median(skopeoMs);
+    const once = fetchedOnce(s.requests);
+    const strataDocs = new Set(s.requests.filter(isDocument).map((r) => `${r.method} ${r.path}`));
+    const skopeoDocs = new Set(k.requests.filter(isDocument).map((r) => r.path));
+    const notBySkopeo = [...strataDocs].filter((d) => !skopeoDocs.has(d.slice(d.indexOf(' ') + 1)));
+    const met = a / b <= GOAL;
+    const goal: Goal = {
+      what: '`strata report` (2 images) vs skopeo inspect, same documents',
+      value: `${fmtMs(a)} vs ${fmtMs(b)} = ${fmtRatio(a, b)}; each document fetched once: ${once}`,
+      goal: `<= ${GOAL.toFixed(1)}x and each document once`,
+      met: met && once === 'yes',
+    };
     printTable(
-      '4. Report inputs: two image summaries (manifests + configs) — RegistryClient + readImageSummary vs skopeo',
+      '4. `strata report IMAGE --baseline BASE --json` (fresh process) vs skopeo inspect of the same documents',
       ['name', 'value', 'reference', 'ratio / goal'],
       [
-        ['wall time (Strata client vs skopeo)', fmtMs(a), fmtMs(b), fmtRatio(a, b)],
-        ['HTTP requests (counted at the proxy)', String(s.seen), String(k.requests), fmtRatio(s.seen, k.requests)],
-        ['  client.requestCount (Strata\'s own count)', String(s.requestCount), '', s.requestCount === s.seen ? 'agrees with the proxy' : 'DIFFERS from the proxy'],
+        ['wall time (strata report vs skopeo calls)', fmtMs(a), fmtMs(b), `${fmtRatio(a, b)} (goal <= ${GOAL.toFixed(2)}x) ${met ? 'MET' : 'MISSED'}`],
+        ['HTTP requests (counted at the proxy)', String(s.requests.length), String(k.requests.length), fmtRatio(s.requests.length, k.requests.length)],
+        ['  of which documents (manifests, blobs)', String(s.requests.filter(isDocument).length), String(k.requests.filter(isDocument).length), `distinct: ${strataDocs.size} vs ${new Set(k.requests.filter(isDocument).map((r) => `${r.method} ${r.path}`)).size}`],
         ['  connections that were not HTTP (TLS probes)', '0', String(k.nonHttp), ''],
-        ['processes started', '0 (in-process)', String(invocations), `skopeo: ${invocations} inspect invocations`],
-        ['documents read (manifests + configs)', String(docs), String(docs), same ? 'same config digests' : 'DIFFERENT config digests'],
+        ['processes started', '1 (node)', String(skopeoCalls.length), `skopeo inspect ${skopeoCalls.map((c) => (c.length > 1 ? c[0] : '(plain)')).join(', ')}, concurrently`],
+        ['each document fetched once (same method+path)', once === 'yes' ? 'yes' : 'no', fetchedOnce(k.requests) === 'yes' ? 'yes' : 'no', once === 'yes' ? '' : once.slice(4)],
+        ['documents Strata read that skopeo did not', String(notBySkopeo.length), '', notBySkopeo.map(shortPath).join(', ')],
+        ['report read (platforms compared, bases checked)', `${s.report.comparison?.platforms?.length ?? 0}, ${s.report.freshness?.length ?? 0}`, '', ''],
+        ...timeline,
       ],
       [
-        `images: ${multi} (index, linux/amd64 + linux/arm64) and ${app} (single manifest); median of ${RUNS}, interleaved, after a warm-up; a fresh client (no token/scheme cache) each run`,
-        'skopeo: `inspect --raw` for every manifest and `inspect --config` for every platform config, root first and the rest concurrently, like the client',
-        `runs (Strata): ${strataMs.map(fmtMs).join(', ')}`,
+        `images: ${prRef} and ${mainRef}, examples/dockerfile-app built twice on ${ctx.base} (the PR one with a changed app.sh), single-platform (--provenance=false), labelled with base.name/base.digest as Strata labels its builds; read through the counting proxy ${proxy.host}`,
+        `skopeo: ${skopeoCalls.length} calls at once: \`inspect --config\` of the image and of the baseline (manifest, then config: layer sizes and history), \`inspect --raw\` of the base at its labelled digest, and a plain \`inspect\` of the base's tag (manifest, config: created time; tag list: newer tags), the documents the CLI requests (a GET where the CLI sends a HEAD for the tag)`,
+        `median of ${RUNS}, interleaved, after a warm-up; a fresh process each run on both sides (no token or connection reuse)`,
+        `Strata's requests in one run: ${[...countByRequest(s.requests)].map(([r, n]) => `${shortPath(r)}${n > 1 ? ` x${n}` : ''}`).join('; ')}`,
+        `runs (strata):  ${strataMs.map(fmtMs).join(', ')}`,
         `runs (skopeo): ${skopeoMs.map(fmtMs).join(', ')}`,
       ],
     );
+    return [goal];
   } finally {
     await proxy.stop();
   }

@@ -1,10 +1,12 @@
 // `npm run bench`: Strata's performance figures, each next to a reference, in one run. Nothing is
 // asserted: these are measurements to read, not tests. Sections (all by default; pick some with
 // `npm run bench -- 2 4`):
-//   1. action overhead in Dockerfile mode (main step vs raw docker buildx build, fully cached)
+//   1. action overhead in Dockerfile mode: main+post of Strata vs raw docker buildx build vs
+//      docker/build-push-action, fully cached, report on
 //   2. cold start of the bundle (to its first input read) vs bare Node
 //   3. cold vs warm builds through the loopback Actions cache, both modes, bytes uploaded
-//   4. reading two images' summaries: Strata's registry client vs skopeo
+//   4. `strata report` for two images (fresh CLI process) vs skopeo inspect of the same documents
+// The goals of sections 1 and 4 are printed together at the end, so one run shows both ratios.
 // Needs the test environment (scripts/test-env.sh, which `npm run bench` runs first) and a
 // current dist/ (node scripts/bundle.mjs).
 import { execFileSync } from 'node:child_process';
@@ -16,7 +18,7 @@ import { startRegistry } from '../__tests__/support/registry.ts';
 import { REPO_ROOT } from '../__tests__/support/runner.ts';
 import { benchCache } from './cache.ts';
 import { benchColdStart } from './cold-start.ts';
-import { fmtMs, progress } from './lib.ts';
+import { fmtMs, printGoals, progress, type Goal } from './lib.ts';
 import { benchOverhead } from './overhead.ts';
 import { benchRegistryReads } from './registry-reads.ts';
 
@@ -58,16 +60,18 @@ if (!distIsCurrent()) console.log('WARNING: dist/ is not what src/ bundles to no
 
 const distAtStart = distFingerprint();
 const registry = await startRegistry();
+const goals: Goal[] = [];
 try {
   const base = `${registry.host}/library/busybox:1.36`;
   progress(`loopback registry ${registry.host}; pushing ${base}`);
   await pushBaseImage(base);
-  if (sections.has(1)) await benchOverhead({ registryHost: registry.host, base });
+  if (sections.has(1)) goals.push(...(await benchOverhead({ registryHost: registry.host, base })));
   if (sections.has(2)) await benchColdStart();
   if (sections.has(3)) await benchCache({ registryHost: registry.host, base });
-  if (sections.has(4)) await benchRegistryReads({ registryHost: registry.host, base });
+  if (sections.has(4)) goals.push(...(await benchRegistryReads({ registryHost: registry.host, base })));
 } finally {
   await registry.stop();
 }
+printGoals(goals);
 if (distFingerprint() !== distAtStart) console.log('\nWARNING: dist/ was rewritten while the bench ran (another bundle); figures may mix two builds.');
 console.log(`\nbench finished in ${fmtMs(performance.now() - start)}`);

@@ -1,8 +1,8 @@
 // Preloaded by the bench (NODE_OPTIONS=--import=<this file>, STRATA_BENCH_TRACE=<out.json>) into
 // a step it is not timing: records each file module the process loads and when, and the exit time,
-// as epoch milliseconds. Plain JS so it loads before anything else without type stripping.
+// as epoch milliseconds, as one JSON line. Plain JS so it loads before anything else without type stripping.
 import { registerHooks } from 'node:module';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 
 const out = process.env.STRATA_BENCH_TRACE;
 const loads = [];
@@ -15,5 +15,6 @@ if (out) {
       return result;
     },
   });
-  process.on('exit', () => writeFileSync(out, JSON.stringify({ start: performance.timeOrigin, exit: now(), loads })));
+  // One line per process: a job's main and post steps can share the file.
+  process.on('exit', () => appendFileSync(out, `${JSON.stringify({ start: performance.timeOrigin, exit: now(), loads })}\n`));
 }

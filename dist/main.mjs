@@ -1,9 +1,9 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-BUB2YAKF.mjs";
-import "./chunks/chunk-DHHVFNMF.mjs";
-import "./chunks/chunk-NITEZRW4.mjs";
+} from "./chunks/chunk-7T2V7UJO.mjs";
+import "./chunks/chunk-YJ6OCXQQ.mjs";
+import "./chunks/chunk-SN3XPCMD.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/main.ts

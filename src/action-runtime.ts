@@ -3,9 +3,10 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir, tmpdir } from 'node:os';
-import { readGitHubContext } from './github/context.js';
+import { readGitHubContext } from './context.js';
 import { actionsLogger, actionsOutputs, actionsState, addPath, failStep, maskSecret, writeJobSummary } from './io/actions.js';
 import { createContextFiles } from './io/context-files.js';
+import { createDockerEngine } from './io/docker-engine.js';
 import { createExec, signalRunning } from './io/exec.js';
 import type { Inputs } from './inputs.js';
 import { CACHE_SERVICE_DOWN_STATE, CANCELLED_STATE, runMain, type RunDeps } from './run.js';
@@ -45,6 +46,7 @@ function mainDeps(): RunDeps {
     env,
     github: readGitHubContext(env),
     exec,
+    engine: createDockerEngine({ env, exec }),
     logger: actionsLogger,
     outputs: actionsOutputs,
     state: actionsState,

@@ -3,7 +3,7 @@
 // pipeline's modules load only once there is work to do.
 import { realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { readGitHubContext } from './github/context.js';
+import { readGitHubContext } from './context.js';
 import { InputError, leavesRoot, parseInputs, type Inputs } from './inputs.js';
 
 /**

@@ -1,5 +1,6 @@
 // The I/O seams of the pipeline. Pure stages never see these; run.ts and the adapters do.
 // Entrypoints build the real implementations; tests hand in fakes or loopback-backed ones.
+import type { EngineHistoryRow, EngineInspect } from './image/engine.js';
 
 export interface ExecOptions {
   cwd?: string;
@@ -30,6 +31,22 @@ export interface ExecResult {
 /** Runs a program; never throws on a non-zero exit (callers decide what that means). */
 export interface Exec {
   run(command: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+}
+
+/**
+ * Reads of the local Docker engine (io/docker-engine.ts): its Engine API over the socket, or the
+ * docker CLI where Strata cannot speak to the endpoint itself. Unreachable engines, hung calls and
+ * unexpected answers throw errors that name the call and the engine's address.
+ */
+export interface DockerEngine {
+  /** Where the reads go, as messages show it: `unix:///var/run/docker.sock`, or the docker CLI's context. */
+  readonly address: string;
+  /** The image's inspect document; undefined when the engine has no image of that name. */
+  image(reference: string): Promise<EngineInspect | undefined>;
+  /** The image's history, oldest first; undefined when the engine has no image of that name. */
+  history(reference: string): Promise<EngineHistoryRow[] | undefined>;
+  /** The storage driver's status pairs (`docker info`'s DriverStatus). */
+  driverStatus(): Promise<Array<[string, string]>>;
 }
 
 export interface AnnotationProperties {

@@ -1,7 +1,7 @@
 // One typed, validated object for everything the user asked for. Every input error names the
 // input, quotes the value and says what is accepted, and is raised before anything runs.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { GitHubContext } from './github/context.js';
+import type { GitHubContext } from './context.js';
 import { parseBuildOptionInputs, type BuildOptionInputs } from './inputs-build.js';
 
 export type ModeInput = 'auto' | 'dockerfile' | 'buildpack';

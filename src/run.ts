@@ -1,6 +1,6 @@
 // The pipeline, with its adapters passed in. Entrypoints (main.ts, post.ts, cli.ts) build the
 // adapters and call these; tests call them with loopback-backed ones.
-import type { ContextFiles, Exec, Logger, Outputs, StateStore } from './adapters.js';
+import type { ContextFiles, DockerEngine, Exec, Logger, Outputs, StateStore } from './adapters.js';
 import { buildWithBuildpacks, planBuildpack } from './build/buildpack-mode.js';
 import { planBuildkitCache, type RunFacts } from './build/buildkit-cache.js';
 import { builderFacts } from './build/buildx.js';
@@ -21,20 +21,23 @@ import {
 import { buildkitLocalCacheEntries } from './cache/buildkit-local.js';
 import type { CacheSubject } from './cache/keys.js';
 import type { CacheStore } from './cache/store.js';
+import type { GitHubContext } from './context.js';
 import { contextListing } from './detect/listing.js';
 import { detectMode, type ModeDecision } from './detect/mode.js';
-import type { GitHubContext } from './github/context.js';
+import { markReportOutdated, publishReport, type PublishDeps } from './github/publish.js';
 import type { Inputs } from './inputs.js';
 import { inputsIgnoredBy, redactSecrets, secretValues } from './inputs-build.js';
 import { rebaseImage } from './rebase/rebase.js';
 import type { RegistryClient } from './registry/client.js';
 import type { RegistryWriter } from './registry/writer.js';
-import { markReportOutdated, produceReport, type ReportDeps } from './report/produce.js';
+import { enforceSizeCheck, produceReport, type ReportDeps } from './report/produce.js';
 
 export interface RunDeps {
   env: Record<string, string | undefined>;
   github: GitHubContext;
   exec: Exec;
+  /** Reads of the local engine (io/docker-engine.ts): its API, or the CLI where that is out of reach. */
+  engine: DockerEngine;
   logger: Logger;
   outputs: Outputs;
   state: StateStore;
@@ -55,7 +58,7 @@ export interface RunDeps {
   /** Whether the image's registry has `reference`; absent where no registry is read (then no previous image is looked for). */
   imageExists?: (inputs: Inputs, reference: string) => Promise<boolean>;
   /** The report stage's adapters; absent where no report is wanted (`strata build`). */
-  report?: Omit<ReportDeps, 'exec' | 'logger' | 'outputs' | 'github' | 'cacheStore' | 'now'>;
+  report?: Omit<ReportDeps, 'engine' | 'logger' | 'github' | 'cacheStore' | 'now'> & Omit<PublishDeps, 'logger' | 'outputs' | 'github'>;
 }
 
 export const CACHE_STATE = 'build-cache';
@@ -148,9 +151,12 @@ async function runSteps(deps: RunDeps, inputs: Inputs): Promise<void> {
     logger.info(`Base image${base.runtime ? ' (runtime)' : ''}${on}: ${base.reference}${base.digest && !base.reference.includes('@') ? `@${base.digest}` : ''}`);
   }
   if (deps.report) {
-    await logger.group('Image report', () =>
-      produceReport({ ...deps.report!, exec: deps.exec, logger, outputs, github: deps.github, cacheStore: deps.cacheStore, now: deps.now }, inputs, result),
-    );
+    const report = await logger.group('Image report', async () => {
+      const made = await produceReport({ ...deps.report!, engine: deps.engine, logger, github: deps.github, cacheStore: deps.cacheStore, now: deps.now }, inputs, result);
+      await publishReport({ ...deps.report!, logger, outputs, github: deps.github }, inputs, made);
+      return made;
+    });
+    enforceSizeCheck(report);
   }
 }
 
@@ -185,7 +191,7 @@ async function runRebase(deps: RunDeps, inputs: Inputs): Promise<void> {
 async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, tags: string[], created: SourceDate): Promise<BuildResult> {
   // Independent lookups (the builder's abilities, the bases' digests): asked at once.
   const [builder, { bases, unresolved }] = await Promise.all([
-    builderFacts(deps.exec, inputs.buildxBuilder),
+    builderFacts(deps, inputs.buildxBuilder),
     resolveBaseImages(deps, { dockerfile, inputs }),
   ]);
   const cachePlan = planBuildkitCache(
@@ -223,7 +229,7 @@ async function runCheck(deps: RunDeps, inputs: Inputs, decision: ModeDecision, t
   if (decision.mode !== 'dockerfile') {
     throw new Error(`Input "call" is "check", which runs BuildKit's Dockerfile checks, but this build is in buildpack mode (${decision.reason}). Remove "call", or build a Dockerfile.`);
   }
-  const builder = await builderFacts(deps.exec, inputs.buildxBuilder);
+  const builder = await builderFacts(deps, inputs.buildxBuilder);
   const verdict = await checkWithDockerfile(deps, {
     inputs,
     dockerfile: decision.dockerfile!,

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exec } from '../../src/adapters.js';
 import { readEngineImageSummary } from '../../src/image/engine.js';
+import { createDockerEngine } from '../../src/io/docker-engine.js';
 import { readImageSummary } from '../../src/image/remote.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import { REGISTRY_KINDS, startRegistry } from '../support/registry.js';
@@ -161,7 +162,7 @@ describe.each(REGISTRY_KINDS)('%s', (kind) => {
     });
 
     it('engine: the loaded image has the same layers (by diffID) as the pushed one, with uncompressed sizes', async () => {
-      const local = await readEngineImageSummary(realExec, loadedTag);
+      const local = await readEngineImageSummary(createDockerEngine({ env: process.env, exec: realExec }), loadedTag);
       const remote = await readImageSummary(new RegistryClient({ fetch }), `${open.host}/acme/app:pr-1`);
       expect(local).toMatchObject({ source: 'engine', sizeKind: 'uncompressed' });
       const [p] = local.platforms;
@@ -175,7 +176,9 @@ describe.each(REGISTRY_KINDS)('%s', (kind) => {
     });
 
     it('engine: a missing image is a clear error', async () => {
-      await expect(readEngineImageSummary(realExec, 'strata-e2e-registry:does-not-exist')).rejects.toThrow(/docker image inspect strata-e2e-registry:does-not-exist failed \(exit 1\): .*No such image/i);
+      await expect(readEngineImageSummary(createDockerEngine({ env: process.env, exec: realExec }), 'strata-e2e-registry:does-not-exist')).rejects.toThrow(
+        /^No such image: strata-e2e-registry:does-not-exist in the Docker engine at unix:\/\/\S+docker\.sock$/,
+      );
     });
   });
 

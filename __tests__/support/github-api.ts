@@ -8,7 +8,7 @@
 // request and response is checked against GitHub's OpenAPI description (contractViolations).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkRequest, checkResponse } from './github-openapi.js';
+import { checkRequest, checkResponse } from './github-openapi.ts';
 
 export interface FakeComment {
   id: number;

@@ -78,6 +78,11 @@ export interface JobOptions {
    * does: the job's files, the workspace, HOME and RUNNER_TEMP are handed to it first.
    */
   user?: { uid: number; gid: number };
+  /**
+   * Another JavaScript action to run instead of Strata's bundle: a directory holding its
+   * action.yml and the entries that names (the bench runs docker/build-push-action this way).
+   */
+  actionDir?: string;
 }
 
 /** GitHub-hosted runners run steps as uid 1001 ("runner"); scripts/test-env.sh creates that user. */
@@ -88,8 +93,8 @@ function evaluateDefault(value: string, opts: JobOptions): string {
   return value.replace(/\$\{\{\s*github\.token\s*\}\}/g, String(opts.env?.GITHUB_TOKEN ?? 'ghs_harnessTokenValue0123456789'));
 }
 
-export function loadActionYml(): ActionYml {
-  return parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml;
+export function loadActionYml(dir: string = REPO_ROOT): ActionYml {
+  return parse(readFileSync(join(dir, 'action.yml'), 'utf8')) as ActionYml;
 }
 
 /** Parses the runner's file-command format: `name=value` lines and `name<<DELIM ... DELIM` blocks. */
@@ -161,12 +166,13 @@ function chownTree(path: string, user: { uid: number; gid: number }, top = true)
 /** A job with one Strata step: run `main`, then (like the runner) `post` with the saved state. */
 export class ActionJob {
   readonly dir: string;
-  private readonly action = loadActionYml();
+  private readonly action: ActionYml;
   private state: Record<string, string> = {};
   private readonly opts: JobOptions;
 
   constructor(opts: JobOptions) {
     this.opts = opts;
+    this.action = loadActionYml(opts.actionDir);
     this.dir = mkdtempSync(join(tmpdir(), 'strata-runner-'));
     mkdirSync(join(this.dir, 'temp'), { recursive: true });
   }
@@ -220,8 +226,9 @@ export class ActionJob {
 
   private async step(step: 'main' | 'post', extra: Record<string, string>, watch?: StepWatcher): Promise<StepRun> {
     const env = { ...this.baseEnv(step), ...extra };
+    const named = step === 'main' ? this.action.runs.main : this.action.runs.post!;
     // action.yml names dist/main.mjs and dist/post.mjs; the same files of the bundle under test.
-    const entry = distPath(relative('dist', step === 'main' ? this.action.runs.main : this.action.runs.post!));
+    const entry = this.opts.actionDir ? join(this.opts.actionDir, named) : distPath(relative('dist', named));
     const user = this.opts.user;
     if (user) {
       // The runner user's PATH: root's holds directories it cannot read (~/go/bin, ~/.cargo/bin).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ghaScope, planBuildkitCache, versionAtLeast, type BuildkitCacheRequest, type BuilderFacts, type RunFacts } from '../../src/build/buildkit-cache.js';
-import type { Exec } from '../../src/adapters.js';
+import type { DockerEngine, Exec } from '../../src/adapters.js';
 import { buildErrorSummary, builderFacts, parseBuilderDriver, parseBuildxVersion } from '../../src/build/buildx.js';
 
 const req: BuildkitCacheRequest = { cache: true, backend: 'auto', cacheFrom: [], cacheTo: [], noCache: false, image: 'ghcr.io/o/app', platforms: [] };
@@ -84,50 +84,67 @@ describe('buildx output parsing', () => {
 });
 
 describe('builderFacts', () => {
-  const exec = (answers: Record<string, { exitCode: number; stdout?: string; stderr?: string }>): Exec => ({
+  type Answer = { exitCode: number; stdout?: string; stderr?: string };
+  const exec = (answers: Record<string, Answer>): Exec => ({
     run: async (_cmd, args) => {
       const a = answers[args.slice(0, 2).join(' ')] ?? { exitCode: 0 };
       return { exitCode: a.exitCode, stdout: a.stdout ?? '', stderr: a.stderr ?? '' };
     },
   });
+  const engine = (status: Array<[string, string]> | Error = []): DockerEngine => ({
+    address: 'unix:///var/run/docker.sock',
+    image: async () => undefined,
+    history: async () => undefined,
+    driverStatus: async () => {
+      if (status instanceof Error) throw status;
+      return status;
+    },
+  });
+  const facts = (answers: Record<string, Answer>, status?: Array<[string, string]> | Error, builder?: string) => builderFacts({ exec: exec(answers), engine: engine(status) }, builder);
 
   it('reads buildx, the driver and the image store', async () => {
-    const facts = await builderFacts(
-      exec({
-        'buildx version': { exitCode: 0, stdout: 'github.com/docker/buildx v0.23.0 28c90ea' },
-        'buildx inspect': { exitCode: 0, stdout: 'Name: ci\nDriver: docker-container\n' },
-        'info --format': { exitCode: 0, stdout: '[["driver-type","io.containerd.snapshotter.v1"]]' },
-      }),
-    );
-    expect(facts).toEqual({ driver: 'docker-container', buildxVersion: '0.23.0', containerdStore: true });
+    expect(
+      await facts(
+        {
+          'buildx version': { exitCode: 0, stdout: 'github.com/docker/buildx v0.23.0 28c90ea' },
+          'buildx inspect': { exitCode: 0, stdout: 'Name: ci\nDriver: docker-container\n' },
+        },
+        [['driver-type', 'io.containerd.snapshotter.v1']],
+      ),
+    ).toEqual({ driver: 'docker-container', buildxVersion: '0.23.0', containerdStore: true });
+    expect((await facts({ 'buildx version': { exitCode: 0, stdout: 'v0.29.1' } }, [['Backing Filesystem', 'extfs']])).containerdStore).toBe(false);
   });
 
   it('refuses to go on without buildx: since Docker 23 there is no build without it', async () => {
-    await expect(builderFacts(exec({ 'buildx version': { exitCode: 1, stderr: "docker: 'buildx' is not a docker command." } }))).rejects.toThrow(
+    await expect(facts({ 'buildx version': { exitCode: 1, stderr: "docker: 'buildx' is not a docker command." } })).rejects.toThrow(
       /^The docker buildx plugin is missing \(`docker buildx version`: "docker: 'buildx' is not a docker command."\)\. .*since Docker 23 `docker build` needs it too\. Install it/,
     );
   });
 
-  it('says which probe hung when the engine accepts and never answers', async () => {
-    const hung = { exitCode: 124, stderr: '`docker info --format {{json .DriverStatus}}` did not finish within 20 s and was stopped' };
-    await expect(builderFacts(exec({ 'info --format': hung, 'buildx version': { exitCode: 0, stdout: 'v0.29.1' } }))).rejects.toThrow(
-      'Cannot reach the Docker engine: `docker info --format {{json .DriverStatus}}` did not finish within 20 s and was stopped. Start Docker',
+  it('says which call hung when the engine accepts and never answers, and stops the buildx probes waiting on it', async () => {
+    const signals: Array<AbortSignal | undefined> = [];
+    const hung = new Error('GET /_ping on unix:///run/hung.sock did not answer within 5 s');
+    const probes: Exec = {
+      run: (_cmd, args, options) => {
+        signals.push(options?.signal);
+        if (args[1] === 'version') return Promise.resolve({ exitCode: 0, stdout: 'v0.29.1', stderr: '' });
+        // `buildx inspect` asks the engine too: it answers only when stopped.
+        return new Promise((resolve) => options?.signal?.addEventListener('abort', () => resolve({ exitCode: 137, stdout: '', stderr: '', signal: 'SIGKILL' })));
+      },
+    };
+    await expect(builderFacts({ exec: probes, engine: engine(hung) })).rejects.toThrow(
+      'Cannot reach the Docker engine: GET /_ping on unix:///run/hung.sock did not answer within 5 s. Start Docker (or set DOCKER_HOST) before Strata runs.',
     );
+    expect(signals.every((s) => s?.aborted)).toBe(true);
   });
 
-  it.each([
-    [{ exitCode: 127, stderr: 'docker: spawn docker ENOENT' }, /The docker CLI is not on PATH/],
-    [{ exitCode: 1, stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?' }, /^Cannot reach the Docker engine: Cannot connect to the Docker daemon/],
-  ])('says what is missing when Docker is not there (%o)', async (info, message) => {
-    await expect(builderFacts(exec({ 'info --format': info, 'buildx version': info }))).rejects.toThrow(message);
+  it('says the docker CLI is missing when it is', async () => {
+    await expect(facts({ 'buildx version': { exitCode: 127, stderr: 'docker: spawn docker ENOENT' }, 'buildx inspect': { exitCode: 127 } })).rejects.toThrow(/The docker CLI is not on PATH/);
   });
 
   it('names the buildx-builder input when the builder does not exist', async () => {
     await expect(
-      builderFacts(
-        exec({ 'buildx version': { exitCode: 0, stdout: 'github.com/docker/buildx v0.23.0' }, 'buildx inspect': { exitCode: 1, stderr: 'ERROR: no builder "k8s" found' } }),
-        'k8s',
-      ),
+      facts({ 'buildx version': { exitCode: 0, stdout: 'github.com/docker/buildx v0.23.0' }, 'buildx inspect': { exitCode: 1, stderr: 'ERROR: no builder "k8s" found' } }, [], 'k8s'),
     ).rejects.toThrow('Input "buildx-builder" names "k8s", which buildx cannot use: ERROR: no builder "k8s" found. List builders with "docker buildx ls".');
   });
 });

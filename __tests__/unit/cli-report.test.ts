@@ -1,108 +1,22 @@
 // `strata report`: arguments, exit codes, where images are read from, which base images are
 // assessed. No network: the registry is an in-memory fake behind RegistryClient's fetch seam, the
-// engine a fake docker CLI replaying captured `docker image inspect` / `docker history` output.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+// engine a fake docker CLI replaying captured `docker image inspect` / `docker history` output
+// (support/memory-registry.ts).
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { Exec, ExecResult } from '../../src/adapters.js';
 import {
   OCI_BASE_DIGEST_LABEL,
   OCI_BASE_NAME_LABEL,
   UsageError,
-  knownBases,
   parseReportArgs,
   runReportCommand,
 } from '../../src/cli/report-command.js';
 import { LIFECYCLE_METADATA_LABEL } from '../../src/image/labels.js';
+import { knownBases } from '../../src/report/known-bases.js';
 import type { ImageSummary } from '../../src/image/types.js';
-import { RegistryClient } from '../../src/registry/client.js';
 import type { Report } from '../../src/report/report.js';
-
-const sha = (s: string | Buffer) => `sha256:${createHash('sha256').update(s).digest('hex')}`;
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const HOST = 'registry.test';
-
-interface FakeLayer {
-  /** Stands for the layer's content: same text, same digest. */
-  content: string;
-  size: number;
-  createdBy: string;
-}
-
-/** A distribution registry in memory: manifests by tag and digest, config blobs, tag lists. */
-class FakeRegistry {
-  readonly manifests = new Map<string, { body: string; digest: string }>();
-  readonly blobs = new Map<string, string>();
-  readonly requests: string[] = [];
-
-  push(reference: string, image: { layers: FakeLayer[]; labels?: Record<string, string>; created?: string }): string {
-    const [repo, tag] = reference.replace(`${HOST}/`, '').split(':') as [string, string];
-    const config = JSON.stringify({
-      architecture: 'amd64',
-      os: 'linux',
-      created: image.created ?? '2026-01-01T00:00:00Z',
-      config: { Labels: image.labels ?? {} },
-      rootfs: { type: 'layers', diff_ids: image.layers.map((l) => sha(`diff:${l.content}`)) },
-      history: image.layers.map((l) => ({ created_by: l.createdBy })),
-    });
-    this.blobs.set(`${repo}/${sha(config)}`, config);
-    const body = JSON.stringify({
-      schemaVersion: 2,
-      mediaType: OCI_MANIFEST,
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(config), size: config.length },
-      layers: image.layers.map((l) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: sha(`blob:${l.content}`), size: l.size })),
-    });
-    const digest = sha(body);
-    this.manifests.set(`${repo}:${tag}`, { body, digest });
-    this.manifests.set(`${repo}@${digest}`, { body, digest });
-    return digest;
-  }
-
-  fetch: typeof globalThis.fetch = async (input, init) => {
-    const url = new URL(String(input));
-    this.requests.push(`${init?.method ?? 'GET'} ${url.pathname}`);
-    const m = /^\/v2\/(.+)\/(manifests|blobs|tags)\/(.+)$/.exec(url.pathname);
-    if (url.host !== HOST || !m) return new Response('{"errors":[{"code":"NAME_UNKNOWN","message":"no such host here"}]}', { status: 404 });
-    const [, repo, kind, ref] = m as unknown as [string, string, string, string];
-    if (kind === 'tags') {
-      const tags = [...this.manifests.keys()].filter((k) => k.startsWith(`${repo}:`)).map((k) => k.slice(repo.length + 1));
-      return Response.json({ name: repo, tags });
-    }
-    if (kind === 'blobs') {
-      const blob = this.blobs.get(`${repo}/${ref}`);
-      return blob === undefined ? new Response('{"errors":[{"code":"BLOB_UNKNOWN","message":"blob unknown"}]}', { status: 404 }) : new Response(blob);
-    }
-    const found = this.manifests.get(ref.startsWith('sha256:') ? `${repo}@${ref}` : `${repo}:${ref}`);
-    if (!found) return new Response('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}', { status: 404 });
-    const headers = { 'Content-Type': OCI_MANIFEST, 'Docker-Content-Digest': found.digest };
-    return init?.method === 'HEAD' ? new Response(null, { headers }) : new Response(found.body, { headers });
-  };
-
-  client(): RegistryClient {
-    return new RegistryClient({ fetch: this.fetch, retries: 0 });
-  }
-}
-
-/** The docker CLI for images the engine has: the captured probe:1 image under any name. */
-function fakeDocker(localImages: string[] = []): Exec & { calls: string[][] } {
-  const inspect = readFileSync(new URL('../fixtures/engine/inspect.json', import.meta.url), 'utf8');
-  const history = readFileSync(new URL('../fixtures/engine/history.jsonl', import.meta.url), 'utf8');
-  const calls: string[][] = [];
-  return {
-    calls,
-    async run(command, args): Promise<ExecResult> {
-      calls.push([command, ...args]);
-      const ref = args.at(-1)!;
-      if (command !== 'docker' || !localImages.includes(ref)) {
-        return { exitCode: 1, stdout: '', stderr: `Error response from daemon: No such image: ${ref}\n` };
-      }
-      if (args[0] === 'image' && args[1] === 'inspect') return { exitCode: 0, stdout: inspect, stderr: '' };
-      if (args[0] === 'history') return { exitCode: 0, stdout: history, stderr: '' };
-      return { exitCode: 1, stdout: '', stderr: 'unexpected' };
-    },
-  };
-}
+import { createCliEngine } from '../../src/io/docker-engine-cli.js';
+import { FakeRegistry, fakeDocker, HOST, sha, type FakeLayer } from '../support/memory-registry.js';
 
 function sink(): Writable & { text: () => string } {
   const chunks: string[] = [];
@@ -128,7 +42,8 @@ async function report(argv: string[], opts: { registry?: FakeRegistry; local?: s
       asked.push(image);
       return registry.client();
     },
-    exec: fakeDocker(opts.local),
+    // The engine through the docker CLI (the fallback path), answering from captured output.
+    engine: createCliEngine(fakeDocker(opts.local), 'unix:///var/run/docker.sock'),
     out,
     err,
     now: () => NOW,

@@ -163,7 +163,7 @@ describe('engine images', () => {
   });
 
   it.each([
-    [() => parseEngineInspect('[]', 'x:1'), /docker image inspect x:1 returned no image/],
+    [() => parseEngineInspect('[]', 'x:1'), /The Docker engine's inspect of x:1 holds no image/],
     [() => parseEngineInspect('Error: nope', 'x:1'), /other than JSON: "Error: nope"/],
     [() => parseEngineHistory('{"Size":"lots"}', 'x:1'), /line 1 has an unreadable size "lots"/],
   ])('errors clearly (%#)', (fn, message) => {

@@ -1,11 +1,11 @@
 // Buildpack mode: the context's files -> builder choice -> pack (from PATH or the tool cache) ->
 // `pack build` with the bind cache -> BuildResult.
 import { join } from 'node:path';
-import type { ContextFiles, Exec, Logger } from '../adapters.js';
+import type { ContextFiles, DockerEngine, Exec, Logger } from '../adapters.js';
 import { chooseBuilder, type BuilderChoice } from '../detect/builder.js';
 import { mergeBuildEnv, parseProjectDescriptor, type ProjectDescriptor } from '../detect/project-toml.js';
 import type { Inputs } from '../inputs.js';
-import type { GitHubContext } from '../github/context.js';
+import type { GitHubContext } from '../context.js';
 import { isLoopbackRegistry, parseReference } from '../registry/reference.js';
 import type { PackBuildPlan } from './pack-args.js';
 import { baseBranchTag, sanitizeTag } from './tags.js';
@@ -17,6 +17,7 @@ import type { BuildResult } from './types.js';
 
 export interface BuildpackDeps {
   exec: Exec;
+  engine: DockerEngine;
   logger: Logger;
   files: ContextFiles;
   /** core.addPath in Actions; PATH of this process for the CLI. */
@@ -129,7 +130,7 @@ export async function buildWithBuildpacks(
     inputs.secrets.length > 0 ? await writeBindings(req.tempDir, bindingFiles(await secretContents(inputs.secrets, deps.env ?? process.env))) : undefined;
   if (bindings) deps.logger.info(`Secrets: ${inputs.secrets.length} as service bindings under SERVICE_BINDING_ROOT (read-only)`);
   try {
-    return await runPackBuild(packPlan(inputs, { ...req, previousImage }, bindings?.root), { exec: deps.exec, logger: deps.logger });
+    return await runPackBuild(packPlan(inputs, { ...req, previousImage }, bindings?.root), { exec: deps.exec, engine: deps.engine, logger: deps.logger });
   } finally {
     await bindings?.remove();
   }

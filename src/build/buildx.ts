@@ -1,7 +1,7 @@
 // Adapter: runs BuildKit through the docker CLI and reads back what it built. The build's progress
 // is watched (progress.ts): a gha cache import or export that hangs is stopped, not waited on.
 import { readFile } from 'node:fs/promises';
-import type { Exec, ExecResult, Logger } from '../adapters.js';
+import type { DockerEngine, Exec, ExecResult, Logger } from '../adapters.js';
 import type { BuilderFacts } from './buildkit-cache.js';
 import { buildxArgs, type DockerBuildPlan } from './dockerfile-args.js';
 import { BUILD_WATCH_BOUNDS, judgeBuild, newBuildProgress, readProgressLine, type BuildProgress, type BuildWatchBounds, type BuildWatchVerdict } from './progress.js';
@@ -37,18 +37,33 @@ export function buildErrorSummary(stderr: string, max = 12): string {
   return lines.slice(Math.max(first - 2, last - max + 1, 0), last + 1).join('\n');
 }
 
-export async function builderFacts(exec: Exec, builder?: string): Promise<BuilderFacts> {
-  // Three independent probes of ~100 ms each: asked at once, they cost one.
-  const [version, inspect, info] = await Promise.all([
-    exec.run('docker', ['buildx', 'version']),
-    exec.run('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])]),
-    exec.run('docker', ['info', '--format', '{{json .DriverStatus}}']),
+/** Pure: whether the engine stores images in containerd (its DriverStatus names the snapshotter). */
+export function usesContainerdStore(driverStatus: ReadonlyArray<readonly [string, string]>): boolean {
+  return driverStatus.some((pair) => pair.some((v) => v.includes('io.containerd.snapshotter')));
+}
+
+export async function builderFacts(deps: { exec: Exec; engine: DockerEngine }, builder?: string): Promise<BuilderFacts> {
+  const { exec, engine } = deps;
+  // Independent probes, asked at once: two buildx processes (the plugin is not the engine, so it
+  // has no API to ask) and the engine's storage driver through its API. An engine that cannot be
+  // reached stops the buildx probes too, which would otherwise wait on it for their own bound.
+  const unreachable = new AbortController();
+  const [info, version, inspect] = await Promise.all([
+    engine.driverStatus().then(
+      (status) => ({ status }),
+      (e: unknown) => {
+        unreachable.abort();
+        return { error: e instanceof Error ? e.message : String(e) };
+      },
+    ),
+    exec.run('docker', ['buildx', 'version'], { signal: unreachable.signal }),
+    exec.run('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], { signal: unreachable.signal }),
   ]);
-  if (info.exitCode === 127) {
+  if (version.exitCode === 127) {
     throw new BuildError('The docker CLI is not on PATH: Strata builds with Docker (and its buildx plugin). Install Docker on the runner, or use a GitHub-hosted Ubuntu runner.');
   }
-  if (info.exitCode !== 0) {
-    throw new BuildError(`Cannot reach the Docker engine: ${info.stderr.trim() || info.stdout.trim()}. Start Docker (or set DOCKER_HOST) before Strata runs.`);
+  if ('error' in info) {
+    throw new BuildError(`Cannot reach the Docker engine: ${info.error}. Start Docker (or set DOCKER_HOST) before Strata runs.`);
   }
   const buildxVersion = version.exitCode === 0 ? parseBuildxVersion(version.stdout) : undefined;
   if (!buildxVersion) {
@@ -66,7 +81,7 @@ export async function builderFacts(exec: Exec, builder?: string): Promise<Builde
   return {
     driver: parseBuilderDriver(inspect.stdout),
     buildxVersion,
-    containerdStore: info.stdout.includes('io.containerd.snapshotter'),
+    containerdStore: usesContainerdStore(info.status),
   };
 }
 

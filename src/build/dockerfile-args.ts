@@ -1,6 +1,6 @@
 // Typed build plan -> the exact argv for `docker buildx build`. Pure, so every flag is pinned by a
 // table test. (There is no `docker build` fallback: since Docker 23 it is buildx too.)
-import type { RepositoryInfo } from '../github/context.js';
+import type { RepositoryInfo } from '../context.js';
 import { buildxOptionArgs, type BuildxOptions } from './buildx-options.js';
 
 export interface DockerBuildPlan {

@@ -1,7 +1,7 @@
 // Dockerfile mode: inputs -> plan -> BuildKit -> BuildResult (with the base images it used).
 import { join } from 'node:path';
-import type { ContextFiles, Exec, Logger } from '../adapters.js';
-import type { GitHubContext } from '../github/context.js';
+import type { ContextFiles, DockerEngine, Exec, Logger } from '../adapters.js';
+import type { GitHubContext } from '../context.js';
 import { baseAnnotations } from '../image/labels.js';
 import type { Inputs } from '../inputs.js';
 import { labelledBase, resolveDockerfileBases, unresolvedOf, usesOf } from './base-images.js';
@@ -80,11 +80,11 @@ export function cacheArgsOf(plan: BuildkitCachePlan): { cacheFrom: string[]; cac
   }
 }
 
-/** The digest a base reference resolves to now, via `docker buildx imagetools` (docker's credentials). */
-export async function resolveDigest(exec: Exec, reference: string): Promise<string | undefined> {
+/** The digest a base reference resolves to now, via `docker buildx imagetools` (docker's credentials), else the engine's. */
+export async function resolveDigest(deps: { exec: Exec; engine: DockerEngine }, reference: string): Promise<string | undefined> {
   const pinned = digestOf(reference);
   if (pinned) return pinned;
-  const remote = await exec.run('docker', ['buildx', 'imagetools', 'inspect', reference, '--format', '{{json .Manifest}}']);
+  const remote = await deps.exec.run('docker', ['buildx', 'imagetools', 'inspect', reference, '--format', '{{json .Manifest}}']);
   if (remote.exitCode === 0) {
     try {
       return (JSON.parse(remote.stdout) as { digest?: string }).digest;
@@ -92,17 +92,10 @@ export async function resolveDigest(exec: Exec, reference: string): Promise<stri
       // fall through to the engine
     }
   }
-  // An image only the local engine has (built or loaded earlier in the job).
-  const local = await exec.run('docker', ['image', 'inspect', reference, '--format', '{{json .RepoDigests}}']);
-  if (local.exitCode === 0) {
-    try {
-      const digests = JSON.parse(local.stdout) as string[] | null;
-      return digestOf(digests?.[0]);
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+  // An image only the local engine has (built or loaded earlier in the job). An engine that cannot
+  // say leaves the digest unknown, as a registry that cannot does.
+  const local = await deps.engine.image(reference).catch(() => undefined);
+  return digestOf(local?.RepoDigests?.[0]);
 }
 
 /**
@@ -111,7 +104,7 @@ export async function resolveDigest(exec: Exec, reference: string): Promise<stri
  * base's digest goes into the image's base.digest label.
  */
 export async function resolveBaseImages(
-  deps: { exec: Exec; files: ContextFiles; logger: Logger },
+  deps: { exec: Exec; engine: DockerEngine; files: ContextFiles; logger: Logger },
   req: Pick<DockerfileModeRequest, 'dockerfile' | 'inputs'>,
 ): Promise<{ bases: BaseImageUse[]; unresolved: UnresolvedBaseUse[] }> {
   const content = await deps.files.read(req.dockerfile);
@@ -128,7 +121,7 @@ export async function resolveBaseImages(
   const bases = resolution ? usesOf(resolution, req.dockerfile) : [];
   await Promise.all(
     bases.map(async (b) => {
-      b.digest = await resolveDigest(deps.exec, b.reference);
+      b.digest = await resolveDigest(deps, b.reference);
     }),
   );
   const unresolved = (resolution ? unresolvedOf(resolution) : []).map((u) => ({ stage: u.stage, line: u.line, reason: u.reason, runtime: u.runtime, file: req.dockerfile }));

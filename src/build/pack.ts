@@ -3,7 +3,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import type { Exec, Logger } from '../adapters.js';
+import type { DockerEngine, Exec, Logger } from '../adapters.js';
 import type { BaseImageUse, BuildResult } from './types.js';
 import { packBuildArgs, type PackBuildPlan } from './pack-args.js';
 import { parseLifecycleLog } from './lifecycle-log.js';
@@ -58,16 +58,20 @@ export function parsePackReport(text: string): PackReport {
 
 export interface PackBuildDeps {
   exec: Exec;
+  /** Reads the image pack exported to the engine (labels, the run image's digest). */
+  engine: DockerEngine;
   logger: Logger;
   /** Env for the pack process (e.g. PATH with a specific pack first, DOCKER_CONFIG). */
   env?: Record<string, string | undefined>;
 }
 
-async function imageLabels(exec: Exec, ref: string, published: boolean): Promise<Record<string, string> | undefined> {
+async function imageLabels(deps: PackBuildDeps, ref: string, published: boolean): Promise<Record<string, string> | undefined> {
   // A published image is not in the engine (the exporter wrote straight to the registry).
-  const r = published
-    ? await exec.run('docker', ['buildx', 'imagetools', 'inspect', ref, '--format', '{{json .Image.Config.Labels}}'])
-    : await exec.run('docker', ['image', 'inspect', ref, '--format', '{{json .Config.Labels}}']);
+  if (!published) {
+    const image = await deps.engine.image(ref).catch(() => undefined);
+    return image ? { ...(image.Config?.Labels ?? {}) } : undefined;
+  }
+  const r = await deps.exec.run('docker', ['buildx', 'imagetools', 'inspect', ref, '--format', '{{json .Image.Config.Labels}}']);
   if (r.exitCode !== 0) return undefined;
   try {
     return (JSON.parse(r.stdout) ?? {}) as Record<string, string>;
@@ -77,16 +81,10 @@ async function imageLabels(exec: Exec, ref: string, published: boolean): Promise
 }
 
 /** The engine's digest for `ref` (from RepoDigests of the same repository), if it has one. */
-async function repoDigest(exec: Exec, ref: string): Promise<string | undefined> {
-  const r = await exec.run('docker', ['image', 'inspect', ref, '--format', '{{json .RepoDigests}}']);
-  if (r.exitCode !== 0) return undefined;
+async function repoDigest(engine: DockerEngine, ref: string): Promise<string | undefined> {
+  const digests = (await engine.image(ref).catch(() => undefined))?.RepoDigests ?? [];
   const repo = repositoryOf(ref);
-  try {
-    const digests = (JSON.parse(r.stdout) ?? []) as string[];
-    return digestOf(digests.find((d) => d.startsWith(`${repo}@`)) ?? digests[0]);
-  } catch {
-    return undefined;
-  }
+  return digestOf(digests.find((d) => d.startsWith(`${repo}@`)) ?? digests[0]);
 }
 
 export async function runPackBuild(plan: PackBuildPlan, deps: PackBuildDeps): Promise<BuildResult> {
@@ -110,7 +108,7 @@ export async function runPackBuild(plan: PackBuildPlan, deps: PackBuildDeps): Pr
   }
   const tags = report.tags.length > 0 ? report.tags : [plan.image, ...plan.extraTags];
   const labelRef = plan.publish && report.digest ? `${plan.image.replace(/:[^/:]*$/, '')}@${report.digest}` : plan.image;
-  const labels = await imageLabels(exec, labelRef, plan.publish);
+  const labels = await imageLabels(deps, labelRef, plan.publish);
   if (labels === undefined) logger.warning(`Could not read the labels of ${labelRef}; the run image digest is unknown.`);
   const run = runImageFromLabel(labels?.[LIFECYCLE_METADATA_LABEL]);
 
@@ -119,7 +117,7 @@ export async function runPackBuild(plan: PackBuildPlan, deps: PackBuildDeps): Pr
   if (runRef !== undefined) {
     // A daemon export records the run image's local id, not a digest; the engine knows the digest
     // it was pulled by.
-    const digest = digestOf(run.reference) ?? (plan.publish ? undefined : await repoDigest(exec, runRef));
+    const digest = digestOf(run.reference) ?? (plan.publish ? undefined : await repoDigest(deps.engine, runRef));
     baseImages.push({ reference: runRef, stage: 'run-image', runtime: true, digest });
   }
   return {

@@ -1,7 +1,7 @@
 // Which references the image gets. Defaults follow docker/metadata-action's common configuration:
 // pr-N on pull requests, the branch on pushes, semver tags (or the tag) on tag pushes, sha-<7>
 // always, and latest for stable releases and the default branch.
-import type { GitHubContext } from '../github/context.js';
+import type { GitHubContext } from '../context.js';
 import { InputError } from '../inputs.js';
 
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;

@@ -1,6 +1,5 @@
+import type { BuildMode } from '../detect/mode.js';
 import type { LayerReuse } from './lifecycle-log.js';
-
-export type BuildMode = 'dockerfile' | 'buildpack';
 
 /** A base image the build started from: a FROM line or the buildpack run image. */
 export interface BaseImageUse {

@@ -1,26 +1,16 @@
 // `strata report IMAGE`: the action's report stage at a terminal. Reads IMAGE (and --baseline)
 // from its registry, or from the local Docker engine when the registry does not have it, compares
 // the layers, checks the base images, and prints the terminal rendering or the Report JSON.
-// The pieces are the action's own (src/report/produce.ts); only the choice of inputs is ours.
+// The report is assembled as the action's is (src/report/assemble.ts); only the choice of inputs is ours.
 import { parseArgs } from 'node:util';
-import type { Exec, Logger } from '../adapters.js';
-import type { BaseImageUse } from '../build/types.js';
-import { compareImages, type BasesByPlatform } from '../compare/diff.js';
-import { assessBases } from '../compare/freshness.js';
-import { gatherBaseFacts } from '../compare/gather.js';
-import { LIFECYCLE_METADATA_LABEL, namedBase, OCI_BASE_NAME as OCI_BASE_NAME_LABEL, recordedBase } from '../image/labels.js';
-import { readEngineImageSummary } from '../image/engine.js';
-import { readImageSummary } from '../image/remote.js';
-import type { ImageSummary } from '../image/types.js';
+import type { DockerEngine, Logger } from '../adapters.js';
 import { terminalLogger } from '../io/terminal.js';
 import type { RegistryClient } from '../registry/client.js';
-import { baseImageRegistry } from '../registry/base-image-registry.js';
-import { digestOf, parseReference } from '../registry/reference.js';
+import { assembleReport, type ReadImage } from '../report/assemble.js';
 import { plainText } from '../report/escape.js';
-import { basesFor } from '../report/produce.js';
-import { buildReport, type Report } from '../report/report.js';
+import type { KnownBases } from '../report/known-bases.js';
+import type { Report } from '../report/report.js';
 import { renderTerminal } from '../report/terminal.js';
-import { imagePlatforms } from '../image/platforms.js';
 
 export const REPORT_USAGE = `Usage: strata report IMAGE [--baseline IMAGE] [--base REF ...] [--max-base-age DAYS] [--json]
   Layer sizes of IMAGE (and what changed against --baseline) and how fresh its base images are.
@@ -39,8 +29,8 @@ export { OCI_BASE_NAME as OCI_BASE_NAME_LABEL, OCI_BASE_DIGEST as OCI_BASE_DIGES
 export interface ReportCommandDeps {
   /** The registry client (credentials from the docker config), made for IMAGE's registry. */
   registry: (image: string) => Promise<RegistryClient>;
-  /** Runs the docker CLI, for images only the local engine has. */
-  exec: Exec;
+  /** The local Docker engine, for images only it has. */
+  engine: DockerEngine;
   /** Where the report goes (stdout). */
   out: NodeJS.WritableStream;
   /** Notes, warnings and errors (stderr). */
@@ -61,17 +51,6 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
-  }
-}
-
-/** An image that neither its registry nor the local engine could provide. */
-export class ImageReadError extends Error {
-  constructor(
-    readonly reference: string,
-    attempts: string[],
-  ) {
-    super(`cannot read image ${JSON.stringify(reference)}: ${attempts.join('; ')}`);
-    this.name = 'ImageReadError';
   }
 }
 
@@ -129,90 +108,6 @@ export function parseReportArgs(argv: string[]): ReportArgs {
   return args;
 }
 
-/** An image as read, and where from. */
-export interface ReadImage {
-  summary: ImageSummary;
-  /** Why the local engine was used instead of the registry: the registry's answer. */
-  fallback?: string;
-}
-
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/**
- * Registry first (compressed sizes); the local engine when the registry cannot provide it: a tag
- * only a local build made, a registry that is not reachable, or no access. Which one it was is
- * kept, so the output can say why the sizes are uncompressed.
- */
-export async function readImage(reference: string, client: RegistryClient, exec: Exec): Promise<ReadImage> {
-  let registryError: string;
-  try {
-    return { summary: await readImageSummary(client, reference) };
-  } catch (e) {
-    registryError = oneLine((e as Error).message);
-  }
-  try {
-    return { summary: await readEngineImageSummary(exec, reference), fallback: registryError };
-  } catch (e) {
-    throw new ImageReadError(reference, [`its registry: ${registryError}`, `the local Docker engine: ${oneLine((e as Error).message)}`]);
-  }
-}
-
-/** Where the base images to assess came from, and the uses themselves (empty: none known). */
-export interface KnownBases {
-  uses: BaseImageUse[];
-  from?: string;
-}
-
-function sameRepositoryAndTag(a: string, b: string): boolean {
-  try {
-    const x = parseReference(a);
-    const y = parseReference(b);
-    return x.registry === y.registry && x.repository === y.repository && x.tag === y.tag && x.digest === y.digest;
-  } catch {
-    return a === b;
-  }
-}
-
-/** The base image the image itself names (namedBase's precedence: annotations, OCI labels, run image). */
-export function basesFromLabels(image: ImageSummary): KnownBases {
-  const first = imagePlatforms(image)[0];
-  const named = namedBase(first?.annotations, first?.labels);
-  if (named?.kind === 'recorded') {
-    const use: BaseImageUse = { reference: named.name, stage: 'base', runtime: true };
-    if (named.digest && !named.name.includes('@')) use.digest = named.digest;
-    return { uses: [use], from: `the ${OCI_BASE_NAME_LABEL} ${named.from === 'annotations' ? 'annotation' : 'label'}` };
-  }
-  if (named?.kind === 'run-image') {
-    const { run } = named;
-    // runImage.reference is repo@digest when the image was published, a local image id otherwise.
-    const runDigest = digestOf(run.reference);
-    const runRef = run.image ?? (runDigest ? run.reference : undefined);
-    if (runRef) {
-      const use: BaseImageUse = { reference: runRef, stage: 'run-image', runtime: true };
-      if (runDigest && runRef !== run.reference) use.digest = runDigest;
-      return { uses: [use], from: `the buildpack run image (${LIFECYCLE_METADATA_LABEL} label)` };
-    }
-  }
-  return { uses: [] };
-}
-
-/** --base REFs in FROM order (the last is the runtime base); else what the image's labels say. */
-export function knownBases(image: ImageSummary, flags: readonly string[]): KnownBases {
-  if (flags.length === 0) return basesFromLabels(image);
-  const first = imagePlatforms(image)[0];
-  const recorded = recordedBase(first?.annotations, first?.labels);
-  const labelled = recorded?.name;
-  const labelledDigest = recorded?.digest;
-  const uses = flags.map((reference, i): BaseImageUse => {
-    const runtime = i === flags.length - 1;
-    const use: BaseImageUse = { reference, stage: runtime ? 'final' : `stage ${i}`, runtime };
-    // The label records which digest the build resolved the tag to: lets "tag moved" be told.
-    if (labelled && labelledDigest && !reference.includes('@') && sameRepositoryAndTag(reference, labelled)) use.digest = labelledDigest;
-    return use;
-  });
-  return { uses, from: '--base' };
-}
-
 export interface CliReport {
   report: Report;
   image: ReadImage;
@@ -222,49 +117,29 @@ export interface CliReport {
   bases: KnownBases;
 }
 
-/** The report for IMAGE, from the same pieces as the action's report stage. */
+/**
+ * The report for IMAGE, assembled as the action's is (report/assemble.ts). Ours: IMAGE and
+ * --baseline from the registry, or from the local engine when the registry cannot provide them (a
+ * tag only a local build made, a registry that is not reachable, or no access), saying which; the
+ * bases from --base or the image's labels; no snapshot.
+ */
 export async function produceCliReport(args: ReportArgs & { image: string }, deps: ReportCommandDeps, logger: Logger): Promise<CliReport> {
   const client = await deps.registry(args.image);
-  const image = await readImage(args.image, client, deps.exec);
-  let baseline: ReadImage | undefined;
-  let baselineError: string | undefined;
-  if (args.baseline) {
-    try {
-      baseline = await readImage(args.baseline, client, deps.exec);
-    } catch (e) {
-      baselineError = (e as Error).message;
-    }
-  }
-
-  const bases = knownBases(image.summary, args.bases);
-  const currentBases = await basesFor(client, image.summary, bases.uses, logger);
-  let baselineBases: BasesByPlatform | undefined = currentBases;
-  if (baseline) {
-    // A baseline that names its own base (run image digest, OCI labels) is split at that base;
-    // otherwise at the current one's, as the action does for a base-branch image.
-    const own = basesFromLabels(baseline.summary);
-    if (own.uses.length > 0) baselineBases = (await basesFor(client, baseline.summary, own.uses, logger)) ?? currentBases;
-  }
-
-  const now = deps.now();
-  const platform = imagePlatforms(image.summary)[0]?.platform;
-  const facts = await gatherBaseFacts(baseImageRegistry(client), bases.uses, platform ? { platform } : {});
-  const freshness = assessBases(facts, { now, ...(args.maxBaseAge !== undefined ? { maxBaseAge: args.maxBaseAge } : {}) });
-  const comparison = compareImages({
-    current: image.summary,
-    ...(baseline ? { baseline: baseline.summary, baselineBases } : {}),
-    ...(currentBases ? { currentBases } : {}),
-    noBaselineReason: baselineError ?? 'no --baseline given',
-  });
-  const report = buildReport({
-    comparison,
-    freshness,
-    ...(baseline ? { baselineOrigin: 'compare-to' as const } : {}),
-    ...(args.maxBaseAge !== undefined ? { maxBaseAge: args.maxBaseAge } : {}),
-    now,
-  });
-  return { report, image, ...(baseline ? { baseline } : {}), ...(baselineError ? { baselineError } : {}), bases };
+  const assembled = await assembleReport(
+    { client, engine: deps.engine, logger, now: deps.now },
+    {
+      current: { reference: args.image, engine: 'fallback' },
+      baselines: args.baseline ? [{ reference: args.baseline, engine: 'fallback', origin: 'compare-to' }] : [],
+      noBaselineReason: 'no --baseline given',
+      bases: { references: args.bases },
+      maxBaseAge: args.maxBaseAge,
+    },
+  );
+  const { report, baseline, baselineError, bases } = assembled;
+  return { report, image: assembled.current[0]!, ...(baseline ? { baseline } : {}), ...(baselineError ? { baselineError } : {}), bases };
 }
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function where(read: ReadImage): string {
   return read.summary.source === 'registry'

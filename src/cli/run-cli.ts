@@ -3,18 +3,10 @@ import { homedir, tmpdir } from 'node:os';
 import { basename, delimiter, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Exec } from '../adapters.js';
-import type { GitHubContext } from '../github/context.js';
-import { parseInputs } from '../inputs.js';
-import { createContextFiles } from '../io/context-files.js';
+import type { GitHubContext } from '../context.js';
+import { createDockerEngine } from '../io/docker-engine.js';
 import { createExec } from '../io/exec.js';
-import { memoryOutputs, memoryState, terminalLogger } from '../io/terminal.js';
-import { runMain } from '../run.js';
-import { hostPlatform } from '../image/platforms.js';
-import { detectReport, renderDetect } from './detect-command.js';
-import { createActionsCacheStore } from '../cache/actions-cache.js';
-import { createRunRegistryClient } from '../registry/for-run.js';
-import { runReportCommand } from './report-command.js';
-import { createRebaseRegistry, runRebaseCommand } from './rebase-command.js';
+import { terminalLogger } from '../io/terminal.js';
 
 const USAGE = `Usage:
   strata detect [path] [options]                say how the app at path would be built, and why
@@ -66,17 +58,21 @@ async function gitContext(exec: Exec, dir: string): Promise<GitHubContext> {
 }
 
 export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  // Each command loads its own modules: `strata report` is a short process whose time is mostly
+  // module loading, and the build pipeline (Dockerfile parser, cache client, Octokit) is not its.
   if (argv[0] === 'report') {
+    const [{ runReportCommand }, { createRunRegistryClient }] = await Promise.all([import('./report-command.js'), import('../registry/for-run.js')]);
     const exec = createExec();
     return runReportCommand(argv.slice(1), {
       registry: (image) => createRunRegistryClient({ env: process.env, exec, logger: terminalLogger(), image, rememberTags: true }),
-      exec,
+      engine: createDockerEngine({ env: process.env, exec }),
       out,
       err: process.stderr,
       now: () => new Date(),
     });
   }
   if (argv[0] === 'rebase') {
+    const { createRebaseRegistry, runRebaseCommand } = await import('./rebase-command.js');
     return runRebaseCommand(argv.slice(1), { registry: () => createRebaseRegistry(process.env, createExec()), out, err: process.stderr });
   }
   const { values, positionals } = parseArgs({
@@ -104,6 +100,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   const logger = terminalLogger();
   const exec = createExec();
   try {
+    const [{ parseInputs }, { createContextFiles }] = await Promise.all([import('../inputs.js'), import('../io/context-files.js')]);
     const context = target ?? '.';
     const github = await gitContext(exec, context);
     const raw: Record<string, string> = {
@@ -121,16 +118,23 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
     };
     const inputs = parseInputs((name) => raw[name] ?? '', github);
     if (command === 'detect') {
+      const [{ detectReport, renderDetect }, { hostPlatform }] = await Promise.all([import('./detect-command.js'), import('../image/platforms.js')]);
       const report = await detectReport(createContextFiles(), inputs, hostPlatform());
       out.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderDetect(report));
       return 0;
     }
     if (command === 'build') {
+      const [{ runMain }, { memoryOutputs, memoryState }, { createActionsCacheStore }] = await Promise.all([
+        import('../run.js'),
+        import('../io/terminal.js'),
+        import('../cache/actions-cache.js'),
+      ]);
       const outputs = memoryOutputs();
       await runMain({
         env: process.env,
         github,
         exec,
+        engine: createDockerEngine({ env: process.env, exec }),
         logger,
         outputs,
         state: memoryState(),

@@ -1,8 +1,10 @@
 // Which way to build: pure, from a listing of the build context (listing.ts) and the inputs. What
 // counts as a buildpack app is signals.ts, the table builder choice reads too.
-import type { BuildMode } from '../build/types.js';
 import type { ModeInput } from '../inputs.js';
 import { languageMatches, signalPatterns, unsupportedLanguage } from './signals.js';
+
+/** The two ways Strata builds; detection decides, build/ carries it in its result. */
+export type BuildMode = 'dockerfile' | 'buildpack';
 
 export const DOCKERFILE_NAMES = ['Dockerfile', 'Containerfile'] as const;
 

@@ -1,7 +1,7 @@
 // Images built with --load (not pushed) are read from the local Docker engine. The engine only
 // knows uncompressed sizes, so these summaries say sizeKind 'uncompressed' and the comparison
 // must not mix them with registry sizes.
-import type { Exec } from '../adapters.js';
+import type { DockerEngine } from '../adapters.js';
 import { platformString } from './platforms.js';
 import type { HistoryEntry, ImageSummary, LayerInfo } from './types.js';
 
@@ -31,7 +31,19 @@ export class EngineImageError extends Error {
   }
 }
 
-/** `docker image inspect REF` output (a JSON array of one). */
+/**
+ * The image in GET /images/{name}/json (an object) or `docker image inspect`'s output (an array of
+ * one, the same document): the CLI prints what the API returns.
+ */
+export function engineInspectOf(json: unknown, reference: string): EngineInspect {
+  const first: unknown = Array.isArray(json) ? json[0] : json;
+  if (typeof first !== 'object' || first === null || typeof (first as EngineInspect).Id !== 'string') {
+    throw new EngineImageError(`The Docker engine's inspect of ${reference} holds no image: ${JSON.stringify(JSON.stringify(json ?? null).slice(0, 120))}`);
+  }
+  return first as EngineInspect;
+}
+
+/** `docker image inspect REF` output (the CLI fallback). */
 export function parseEngineInspect(stdout: string, reference: string): EngineInspect {
   let json: unknown;
   try {
@@ -39,11 +51,40 @@ export function parseEngineInspect(stdout: string, reference: string): EngineIns
   } catch {
     throw new EngineImageError(`docker image inspect ${reference} printed something other than JSON: ${JSON.stringify(stdout.slice(0, 120))}`);
   }
-  const first: unknown = Array.isArray(json) ? json[0] : json;
-  if (typeof first !== 'object' || first === null || typeof (first as EngineInspect).Id !== 'string') {
-    throw new EngineImageError(`docker image inspect ${reference} returned no image`);
+  return engineInspectOf(json, reference);
+}
+
+/**
+ * GET /images/{name}/history: newest first, Created in unix seconds, Size in bytes. (The CLI's
+ * `docker history` derives its CreatedAt and Size columns from these.) Oldest first here.
+ */
+export function engineHistoryOf(json: unknown, reference: string): EngineHistoryRow[] {
+  if (!Array.isArray(json)) {
+    throw new EngineImageError(`The Docker engine's history of ${reference} is not a list: ${JSON.stringify(JSON.stringify(json ?? null).slice(0, 120))}`);
   }
-  return first as EngineInspect;
+  return json
+    .map((row: unknown, i): EngineHistoryRow => {
+      const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
+      if (typeof r.Size !== 'number' || !Number.isFinite(r.Size) || r.Size < 0) {
+        throw new EngineImageError(`The Docker engine's history of ${reference}, row ${i + 1}, has an unreadable size ${JSON.stringify(r.Size)}`);
+      }
+      // A missing timestamp is 0 (or, from some builders, negative): no date rather than 1970.
+      const created = typeof r.Created === 'number' && r.Created > 0 ? new Date(r.Created * 1000).toISOString().replace('.000Z', 'Z') : undefined;
+      return {
+        createdBy: typeof r.CreatedBy === 'string' ? r.CreatedBy : '',
+        size: r.Size,
+        ...(created ? { createdAt: created } : {}),
+        ...(typeof r.Comment === 'string' && r.Comment !== '' ? { comment: r.Comment } : {}),
+      };
+    })
+    .reverse();
+}
+
+/** GET /info's DriverStatus (`docker info --format '{{json .DriverStatus}}'`): pairs, or null. */
+export function driverStatusOf(json: unknown): Array<[string, string]> {
+  const rows = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as { DriverStatus?: unknown }).DriverStatus : json;
+  if (!Array.isArray(rows)) return [];
+  return rows.filter((r): r is [string, string] => Array.isArray(r) && r.length === 2 && r.every((v) => typeof v === 'string'));
 }
 
 /** `docker history --no-trunc --human=false --format '{{json .}}'`: one JSON object per line, newest first. */
@@ -145,17 +186,9 @@ export function summarizeEngineImage(reference: string, inspect: EngineInspect, 
   };
 }
 
-/** Reads a local image through the docker CLI. */
-export async function readEngineImageSummary(exec: Exec, reference: string): Promise<ImageSummary> {
-  const [inspect, history] = await Promise.all([
-    exec.run('docker', ['image', 'inspect', '--format', '{{json .}}', reference]),
-    exec.run('docker', ['history', '--no-trunc', '--human=false', '--format', '{{json .}}', reference]),
-  ]);
-  if (inspect.exitCode !== 0) {
-    throw new EngineImageError(`docker image inspect ${reference} failed (exit ${inspect.exitCode}): ${inspect.stderr.trim()}`);
-  }
-  if (history.exitCode !== 0) {
-    throw new EngineImageError(`docker history ${reference} failed (exit ${history.exitCode}): ${history.stderr.trim()}`);
-  }
-  return summarizeEngineImage(reference, parseEngineInspect(inspect.stdout, reference), parseEngineHistory(history.stdout, reference));
+/** Reads a local image from the engine (its API, or the docker CLI where the API is out of reach). */
+export async function readEngineImageSummary(engine: DockerEngine, reference: string): Promise<ImageSummary> {
+  const [inspect, history] = await Promise.all([engine.image(reference), engine.history(reference)]);
+  if (!inspect || !history) throw new EngineImageError(`No such image: ${reference} in the Docker engine at ${engine.address}`);
+  return summarizeEngineImage(reference, inspect, history);
 }

@@ -5,6 +5,12 @@
 
 export const ENGINE_PROBE_MS = 20_000;
 export const REGISTRY_LOOKUP_MS = 90_000;
+/**
+ * Engine API requests (io/docker-engine.ts), by what they carry: the version check (GET /_ping)
+ * carries nothing, so an engine silent for seconds is hung; /info gathers the daemon's state and
+ * an image's inspect or history reads its image store, which a busy shared engine may hold longer.
+ */
+export const ENGINE_API_MS = { ping: 5_000, read: 10_000 } as const;
 
 /** Milliseconds `command args` may run, or undefined for no limit. */
 export function commandTimeoutMs(command: string, args: readonly string[]): number | undefined {

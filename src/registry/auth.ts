@@ -5,6 +5,7 @@ import type { Logger } from '../adapters.js';
 import type { DockerConfigAuths, RegistryCredentials } from './docker-config.js';
 import { lookupDockerCredentials } from './docker-config.js';
 import { isLoopbackRegistry, normalizeRegistry } from './reference.js';
+import type { HttpFetch, HttpRequestInit, HttpResponse } from '../io/http-fetch.js';
 
 export interface Challenge {
   /** Lowercased: `bearer`, `basic`, … */
@@ -111,7 +112,7 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
 }
 
 export interface TokenAuthOptions {
-  fetch: typeof globalThis.fetch;
+  fetch: HttpFetch;
   credentials?: CredentialResolver;
   now?: () => number;
   timeoutMs?: number;
@@ -251,7 +252,7 @@ export class RegistryAuthenticator {
         registry,
       );
     }
-    const init: RequestInit = { signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) };
+    const init: HttpRequestInit = { signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) };
     const headers: Record<string, string> = { 'User-Agent': 'strata' };
     const url = new URL(realm);
     if (creds?.kind === 'identity-token') {
@@ -272,9 +273,9 @@ export class RegistryAuthenticator {
     init.headers = headers;
     this.options.onRequest?.();
     this.options.logger?.debug(`registry ${registry}: requesting a token for ${JSON.stringify(scope)} from ${realm.origin}${realm.pathname}`);
-    let res: Response;
+    let res: HttpResponse;
     try {
-      res = await this.options.fetch(url, init);
+      res = await this.options.fetch(url.href, init);
     } catch (e) {
       throw new RegistryAuthError(`Token realm ${realm.origin}${realm.pathname} for ${registry} is unreachable: ${describeFetchError(e)}`, registry);
     }

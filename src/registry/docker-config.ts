@@ -93,13 +93,17 @@ export function lookupDockerCredentials(config: DockerConfigAuths, registry: str
   return config.auths.get(normalizeRegistry(registry));
 }
 
+/** Where docker keeps config.json (and its contexts): $DOCKER_CONFIG, else ~/.docker. */
+export function dockerConfigDir(env: Record<string, string | undefined>, homeDir: string): string {
+  return env.DOCKER_CONFIG && env.DOCKER_CONFIG !== '' ? env.DOCKER_CONFIG : join(homeDir, '.docker');
+}
+
 /** Reads $DOCKER_CONFIG/config.json or ~/.docker/config.json; undefined when there is none. */
 export async function readDockerConfigFile(
   env: Record<string, string | undefined>,
   homeDir: string,
 ): Promise<{ path: string; content: string } | undefined> {
-  const dir = env.DOCKER_CONFIG && env.DOCKER_CONFIG !== '' ? env.DOCKER_CONFIG : join(homeDir, '.docker');
-  const path = join(dir, 'config.json');
+  const path = join(dockerConfigDir(env, homeDir), 'config.json');
   try {
     return { path, content: await readFile(path, 'utf8') };
   } catch (e) {

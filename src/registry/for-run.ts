@@ -9,6 +9,7 @@ import { ImageDocumentReader } from './documents.js';
 import { RegistryWriter } from './writer.js';
 import { parseDockerConfig, readDockerConfigFile } from './docker-config.js';
 import { parseReference } from './reference.js';
+import { httpFetch } from '../io/http-fetch.js';
 
 export interface RunRegistryOptions {
   env: Record<string, string | undefined>;
@@ -60,7 +61,7 @@ export async function runRegistryOptions(opts: RunRegistryOptions): Promise<Regi
       ? { registry: parseReference(opts.image).registry, username: opts.username, password: opts.password }
       : undefined;
   return {
-    fetch: globalThis.fetch,
+    fetch: httpFetch,
     credentials: createCredentialResolver({ input, dockerConfig, helpers }),
     timeoutMs: 30_000,
     logger: opts.logger,

@@ -7,9 +7,11 @@ import { RegistryAuthError, RegistryAuthenticator, describeFetchError, redact, s
 import type { CredentialResolver } from './auth.js';
 import { apiHost, isLoopbackRegistry } from './reference.js';
 import type { ImageReference } from './reference.js';
+import type { HttpFetch, HttpRequestInit, HttpResponse } from '../io/http-fetch.js';
 
 export interface RegistryClientOptions {
-  fetch: typeof globalThis.fetch;
+  /** httpFetch (src/io/http-fetch.ts) in a run; Node's fetch or a test double fits too. */
+  fetch: HttpFetch;
   credentials?: CredentialResolver;
   /** true: plain HTTP for every registry; a list: for those hosts. Loopback is always HTTP. */
   insecure?: boolean | readonly string[];
@@ -37,7 +39,7 @@ export class RegistryError extends Error {
   }
 }
 
-export type RequestBody = NonNullable<RequestInit['body']>;
+export type RequestBody = NonNullable<HttpRequestInit['body']>;
 
 export interface TransportRequest {
   method: string;
@@ -108,7 +110,7 @@ export class RegistryTransport {
    * One logical request: auth (at most one challenge round) on top of retries. Resolves with the
    * answer when its status is one of `req.ok`; throws RegistryError or RegistryAuthError otherwise.
    */
-  async send(ref: ImageReference, path: string, req: TransportRequest): Promise<Response> {
+  async send(ref: ImageReference, path: string, req: TransportRequest): Promise<HttpResponse> {
     const scope = req.scope ?? `repository:${ref.repository}:pull`;
     const url = this.url(ref, path);
     let authorization = await this.auth.authorize(ref.registry, scope);
@@ -153,7 +155,7 @@ export class RegistryTransport {
     return 'https';
   }
 
-  private async fetchWithRetry(url: string, req: TransportRequest, authorization: string | undefined, registry: string): Promise<Response> {
+  private async fetchWithRetry(url: string, req: TransportRequest, authorization: string | undefined, registry: string): Promise<HttpResponse> {
     const retries = req.retry === false ? 0 : (this.options.retries ?? 3);
     const timeoutMs = this.options.timeoutMs ?? 30_000;
     const write = req.wording === 'write';
@@ -164,7 +166,7 @@ export class RegistryTransport {
       this.requests++;
       const body = req.body ? await req.body() : undefined;
       const streamed = body instanceof ReadableStream;
-      let res: Response;
+      let res: HttpResponse;
       try {
         res = await this.options.fetch(url, {
           method: req.method,
@@ -209,7 +211,7 @@ export class RegistryTransport {
   }
 
   /** A 401 even after answering the challenge. */
-  private async unauthorized(res: Response, req: TransportRequest, registry: string, scope: string): Promise<RegistryAuthError> {
+  private async unauthorized(res: HttpResponse, req: TransportRequest, registry: string, scope: string): Promise<RegistryAuthError> {
     if (req.wording !== 'write') {
       await res.body?.cancel();
       return new RegistryAuthError(`Registry ${registry} rejected the credentials sent ${this.auth.describeIdentity(registry)} for ${req.what} (HTTP 401)`, registry, 401);
@@ -224,7 +226,7 @@ export class RegistryTransport {
     );
   }
 
-  private async errorFor(res: Response, req: TransportRequest, registry: string, scope: string): Promise<Error> {
+  private async errorFor(res: HttpResponse, req: TransportRequest, registry: string, scope: string): Promise<Error> {
     const text = req.method === 'HEAD' ? '' : await res.text().catch(() => '');
     const detail = redact(serverMessage(text), this.auth.secretsFor(registry));
     const code = /^[A-Z_]+/.exec(detail)?.[0];

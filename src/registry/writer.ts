@@ -12,6 +12,7 @@ import { RegistryError, RegistryTransport } from './transport.js';
 import type { RegistryClientOptions, RequestBody, TransportRequest } from './transport.js';
 import { toReference } from './reference.js';
 import type { ImageReference } from './reference.js';
+import type { HttpResponse } from '../io/http-fetch.js';
 
 export type RegistryWriterOptions = RegistryClientOptions;
 
@@ -85,7 +86,7 @@ export class RegistryWriter {
     await this.finishUpload(ref, uploadUrl, digest, {
       retry: true,
       length: bytes.length,
-      open: async () => bytes as RequestBody,
+      open: async () => bytes,
     });
   }
 
@@ -130,7 +131,7 @@ export class RegistryWriter {
       what,
       scope: pushScope(ref.repository),
       headers: { 'Content-Type': doc.mediaType },
-      body: async () => doc.bytes as RequestBody,
+      body: async () => doc.bytes,
       ok: [200, 201],
       retry: true,
     });
@@ -176,7 +177,7 @@ export class RegistryWriter {
   }
 
   /** Writes name the token scope they needed when refused (see TransportRequest.wording). */
-  private send(ref: ImageReference, path: string, req: Omit<TransportRequest, 'wording'>): Promise<Response> {
+  private send(ref: ImageReference, path: string, req: Omit<TransportRequest, 'wording'>): Promise<HttpResponse> {
     return this.transport.send(ref, path, { ...req, wording: 'write' });
   }
 }

@@ -8,7 +8,6 @@ import type { BasesByPlatform } from '../compare/diff.js';
 import { identityPart, slug } from '../cache/keys.js';
 import type { CacheStore } from '../cache/store.js';
 import type { ImageSummary } from '../image/types.js';
-import type { BaselineOrigin } from './report.js';
 
 export const SNAPSHOT_FORMAT = 'strata-baseline-v1';
 
@@ -18,14 +17,6 @@ export interface BaselineSnapshot {
   summaries: ImageSummary[];
   bases?: BasesByPlatform;
   sha: string;
-}
-
-export interface ChosenBaseline {
-  summary?: ImageSummary;
-  bases?: BasesByPlatform;
-  origin?: BaselineOrigin;
-  /** Why there is none, for the report. */
-  reason?: string;
 }
 
 /** Pure: the cache entry a snapshot of `image` lives in. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextFromEnv } from '../../src/github/context.js';
+import { contextFromEnv } from '../../src/context.js';
 
 const env = {
   GITHUB_EVENT_NAME: 'pull_request',

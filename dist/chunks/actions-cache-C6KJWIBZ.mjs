@@ -1,0 +1,20 @@
+import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
+import {
+  CacheEntryExistsError,
+  CacheServiceDownError,
+  cacheServiceAvailable,
+  createActionsCacheStore,
+  describeFailure,
+  interpretCacheLog,
+  parseCoreOutput
+} from "./chunk-UKZLKRAW.mjs";
+import "./chunk-HB5L67CJ.mjs";
+export {
+  CacheEntryExistsError,
+  CacheServiceDownError,
+  cacheServiceAvailable,
+  createActionsCacheStore,
+  describeFailure,
+  interpretCacheLog,
+  parseCoreOutput
+};

@@ -1,0 +1,16 @@
+import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
+import {
+  InputError,
+  SECRET_INPUTS,
+  leavesRoot,
+  parseInputs,
+  parseList
+} from "./chunk-SN3XPCMD.mjs";
+import "./chunk-HB5L67CJ.mjs";
+export {
+  InputError,
+  SECRET_INPUTS,
+  leavesRoot,
+  parseInputs,
+  parseList
+};

@@ -1,0 +1,91 @@
+// Which base images an image was built on, and which of its layers each base accounts for: the
+// build says (FROM lines, the run image), or `strata report --base`, or the image's own labels.
+import type { Logger } from '../adapters.js';
+import type { BaseImageUse } from '../build/types.js';
+import { baseLayersFrom } from '../compare/attribution.js';
+import type { BasesByPlatform } from '../compare/diff.js';
+import { LIFECYCLE_METADATA_LABEL, namedBase, OCI_BASE_NAME, recordedBase } from '../image/labels.js';
+import { imagePlatforms, samePlatform } from '../image/platforms.js';
+import { readImageSummary } from '../image/remote.js';
+import type { ImageSummary } from '../image/types.js';
+import type { RegistryClient } from '../registry/client.js';
+import { digestOf, parseReference, repositoryOf } from '../registry/reference.js';
+
+/** Where the base images to assess came from, and the uses themselves (empty: none known). */
+export interface KnownBases {
+  uses: BaseImageUse[];
+  /** In words, for the CLI's header ("--base", "the buildpack run image (...)"); absent: the build. */
+  from?: string;
+}
+
+function sameRepositoryAndTag(a: string, b: string): boolean {
+  try {
+    const x = parseReference(a);
+    const y = parseReference(b);
+    return x.registry === y.registry && x.repository === y.repository && x.tag === y.tag && x.digest === y.digest;
+  } catch {
+    return a === b;
+  }
+}
+
+/** The base image the image itself names (namedBase's precedence: annotations, OCI labels, run image). */
+export function basesFromLabels(image: ImageSummary): KnownBases {
+  const first = imagePlatforms(image)[0];
+  const named = namedBase(first?.annotations, first?.labels);
+  if (named?.kind === 'recorded') {
+    const use: BaseImageUse = { reference: named.name, stage: 'base', runtime: true };
+    if (named.digest && !named.name.includes('@')) use.digest = named.digest;
+    return { uses: [use], from: `the ${OCI_BASE_NAME} ${named.from === 'annotations' ? 'annotation' : 'label'}` };
+  }
+  if (named?.kind === 'run-image') {
+    const { run } = named;
+    // runImage.reference is repo@digest when the image was published, a local image id otherwise.
+    const runDigest = digestOf(run.reference);
+    const runRef = run.image ?? (runDigest ? run.reference : undefined);
+    if (runRef) {
+      const use: BaseImageUse = { reference: runRef, stage: 'run-image', runtime: true };
+      if (runDigest && runRef !== run.reference) use.digest = runDigest;
+      return { uses: [use], from: `the buildpack run image (${LIFECYCLE_METADATA_LABEL} label)` };
+    }
+  }
+  return { uses: [] };
+}
+
+/** REFs in FROM order (the last is the runtime base); none given: what the image's labels say. */
+export function knownBases(image: ImageSummary, references: readonly string[]): KnownBases {
+  if (references.length === 0) return basesFromLabels(image);
+  const first = imagePlatforms(image)[0];
+  const recorded = recordedBase(first?.annotations, first?.labels);
+  const labelled = recorded?.name;
+  const labelledDigest = recorded?.digest;
+  const uses = references.map((reference, i): BaseImageUse => {
+    const runtime = i === references.length - 1;
+    const use: BaseImageUse = { reference, stage: runtime ? 'final' : `stage ${i}`, runtime };
+    // The label records which digest the build resolved the tag to: lets "tag moved" be told.
+    if (labelled && labelledDigest && !reference.includes('@') && sameRepositoryAndTag(reference, labelled)) use.digest = labelledDigest;
+    return use;
+  });
+  return { uses, from: '--base' };
+}
+
+/**
+ * The base image layers of `image` per platform, from the runtime base in `uses` (read from its
+ * registry and matched layer by layer); just the reference (`'*'`) when the image is not a
+ * registry image or the base cannot be read; undefined when no use is the runtime base.
+ */
+export async function basesFor(client: RegistryClient, image: ImageSummary, uses: readonly BaseImageUse[], logger: Logger): Promise<BasesByPlatform | undefined> {
+  const runtime = uses.find((u) => u.runtime);
+  if (!runtime || image.source !== 'registry') return runtime ? { '*': { reference: runtime.reference } } : undefined;
+  try {
+    const base = await readImageSummary(client, runtime.digest ? `${repositoryOf(runtime.reference)}@${runtime.digest}` : runtime.reference, runtime.reference);
+    const byPlatform: BasesByPlatform = { '*': { reference: runtime.reference } };
+    for (const p of image.platforms) {
+      const match = base.platforms.find((b) => samePlatform(b.platform, p.platform)) ?? (base.platforms.length === 1 ? base.platforms[0] : undefined);
+      if (match) byPlatform[p.platform] = baseLayersFrom(runtime, p, match);
+    }
+    return byPlatform;
+  } catch (e) {
+    logger.debug(`Base image ${runtime.reference} not read for attribution: ${(e as Error).message}`);
+    return { '*': { reference: runtime.reference } };
+  }
+}
