@@ -3,10 +3,9 @@ import { createRequire as __strataCreateRequire } from 'node:module'; const requ
 import {
   createDockerEngine,
   createExec
-} from "./chunks/chunk-YA5W3FYJ.mjs";
-import "./chunks/chunk-EO5E7WCE.mjs";
+} from "./chunks/chunk-Z74V7ENV.mjs";
 import "./chunks/chunk-OYJANBGF.mjs";
-import "./chunks/chunk-QVEN3ZVZ.mjs";
+import "./chunks/chunk-BK2RAPPI.mjs";
 import {
   terminalLogger
 } from "./chunks/chunk-GAA6NDJJ.mjs";
@@ -66,10 +65,10 @@ async function gitContext(exec, dir) {
 }
 async function runCli(argv, out = process.stdout) {
   if (argv[0] === "report") {
-    const [{ runReportCommand }, { createRunRegistryClient }] = await Promise.all([import("./chunks/report-command-FKJJ5JTK.mjs"), import("./chunks/for-run-4AXKVTIJ.mjs")]);
+    const [{ runReportCommand }, { createRunRegistryClient }] = await Promise.all([import("./chunks/report-command-3VX6KMIP.mjs"), import("./chunks/for-run-QOLDZOE5.mjs")]);
     const exec2 = createExec();
     return runReportCommand(argv.slice(1), {
-      registry: (image) => createRunRegistryClient({ env: process.env, exec: exec2, logger: terminalLogger(), image }),
+      registry: (image) => createRunRegistryClient({ env: process.env, exec: exec2, logger: terminalLogger(), image, rememberTags: true }),
       engine: createDockerEngine({ env: process.env, exec: exec2 }),
       out,
       err: process.stderr,
@@ -77,7 +76,7 @@ async function runCli(argv, out = process.stdout) {
     });
   }
   if (argv[0] === "rebase") {
-    const { createRebaseRegistry, runRebaseCommand } = await import("./chunks/rebase-command-LOHP3N3U.mjs");
+    const { createRebaseRegistry, runRebaseCommand } = await import("./chunks/rebase-command-TDKLY5J4.mjs");
     return runRebaseCommand(argv.slice(1), { registry: () => createRebaseRegistry(process.env, createExec()), out, err: process.stderr });
   }
   const { values, positionals } = parseArgs({
@@ -123,7 +122,7 @@ async function runCli(argv, out = process.stdout) {
     };
     const inputs = parseInputs((name) => raw[name] ?? "", github);
     if (command === "detect") {
-      const [{ detectReport, renderDetect }, { hostPlatform }] = await Promise.all([import("./chunks/detect-command-FSG3PJIA.mjs"), import("./chunks/platforms-SZ4U4TRX.mjs")]);
+      const [{ detectReport, renderDetect }, { hostPlatform }] = await Promise.all([import("./chunks/detect-command-PLMODEIL.mjs"), import("./chunks/platforms-SZ4U4TRX.mjs")]);
       const report = await detectReport(createContextFiles(), inputs, hostPlatform());
       out.write(values.json ? `${JSON.stringify(report, null, 2)}
 ` : renderDetect(report));
@@ -131,7 +130,7 @@ async function runCli(argv, out = process.stdout) {
     }
     if (command === "build") {
       const [{ runMain }, { memoryOutputs, memoryState }, { createActionsCacheStore }] = await Promise.all([
-        import("./chunks/run-NQHAWUY4.mjs"),
+        import("./chunks/run-HZQ2EJA6.mjs"),
         import("./chunks/terminal-ZIUARVDR.mjs"),
         import("./chunks/actions-cache-C6KJWIBZ.mjs")
       ]);

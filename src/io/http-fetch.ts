@@ -42,8 +42,12 @@ export type HttpFetch = (url: string, init?: HttpRequestInit) => Promise<HttpRes
 const MAX_REDIRECTS = 20;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+// Written without parameter properties: Node's type stripping (tests run this file directly) refuses them.
 class NodeHeaders {
-  constructor(private readonly raw: IncomingHttpHeaders) {}
+  private readonly raw: IncomingHttpHeaders;
+  constructor(raw: IncomingHttpHeaders) {
+    this.raw = raw;
+  }
   get(name: string): string | null {
     const v = this.raw[name.toLowerCase()];
     if (v === undefined) return null;
@@ -55,12 +59,17 @@ class NodeResponse implements HttpResponse {
   private stream: ReadableStream<Uint8Array> | undefined;
   private used = false;
 
-  constructor(
-    private readonly message: IncomingMessage,
-    readonly url: string,
-    readonly redirected: boolean,
-    private readonly signal: AbortSignal | undefined,
-  ) {}
+  private readonly message: IncomingMessage;
+  readonly url: string;
+  readonly redirected: boolean;
+  private readonly signal: AbortSignal | undefined;
+
+  constructor(message: IncomingMessage, url: string, redirected: boolean, signal: AbortSignal | undefined) {
+    this.message = message;
+    this.url = url;
+    this.redirected = redirected;
+    this.signal = signal;
+  }
 
   get status(): number {
     return this.message.statusCode ?? 0;
@@ -118,7 +127,12 @@ function sendOnce(url: URL, method: string, headers: Record<string, string>, bod
     }
     const options: RequestOptions = { method, headers, ...(signal ? { signal } : {}) };
     const start = (request: typeof httpRequest) => {
-      const req = request(url, options, resolve);
+      const req = request(url, options, (res) => {
+        // A response without a body is drained here: an unread one keeps its socket busy (and the
+        // process alive) until the server's keep-alive timeout, ~5 s after the last request.
+        if (method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304) res.resume();
+        resolve(res);
+      });
       req.on('error', (e) => reject(signal?.aborted ? abortReason(signal) : new TypeError('fetch failed', { cause: e })));
       req.end(body);
     };
