@@ -65,7 +65,7 @@ async function gitContext(exec, dir) {
 }
 async function runCli(argv, out = process.stdout) {
   if (argv[0] === "report") {
-    const [{ runReportCommand }, { createRunRegistryClient }] = await Promise.all([import("./chunks/report-command-3VX6KMIP.mjs"), import("./chunks/for-run-QOLDZOE5.mjs")]);
+    const [{ runReportCommand }, { createRunRegistryClient }] = await Promise.all([import("./chunks/report-command-3VX6KMIP.mjs"), import("./chunks/for-run-EQHNU3R5.mjs")]);
     const exec2 = createExec();
     return runReportCommand(argv.slice(1), {
       registry: (image) => createRunRegistryClient({ env: process.env, exec: exec2, logger: terminalLogger(), image, rememberTags: true }),
@@ -76,7 +76,7 @@ async function runCli(argv, out = process.stdout) {
     });
   }
   if (argv[0] === "rebase") {
-    const { createRebaseRegistry, runRebaseCommand } = await import("./chunks/rebase-command-TDKLY5J4.mjs");
+    const { createRebaseRegistry, runRebaseCommand } = await import("./chunks/rebase-command-FAL2SLHG.mjs");
     return runRebaseCommand(argv.slice(1), { registry: () => createRebaseRegistry(process.env, createExec()), out, err: process.stderr });
   }
   const { values, positionals } = parseArgs({
@@ -122,7 +122,7 @@ async function runCli(argv, out = process.stdout) {
     };
     const inputs = parseInputs((name) => raw[name] ?? "", github);
     if (command === "detect") {
-      const [{ detectReport, renderDetect }, { hostPlatform }] = await Promise.all([import("./chunks/detect-command-PLMODEIL.mjs"), import("./chunks/platforms-SZ4U4TRX.mjs")]);
+      const [{ detectReport, renderDetect }, { hostPlatform }] = await Promise.all([import("./chunks/detect-command-5XOXZJ6F.mjs"), import("./chunks/platforms-SZ4U4TRX.mjs")]);
       const report = await detectReport(createContextFiles(), inputs, hostPlatform());
       out.write(values.json ? `${JSON.stringify(report, null, 2)}
 ` : renderDetect(report));
@@ -130,7 +130,7 @@ async function runCli(argv, out = process.stdout) {
     }
     if (command === "build") {
       const [{ runMain }, { memoryOutputs, memoryState }, { createActionsCacheStore }] = await Promise.all([
-        import("./chunks/run-HZQ2EJA6.mjs"),
+        import("./chunks/run-P7LXND43.mjs"),
         import("./chunks/terminal-ZIUARVDR.mjs"),
         import("./chunks/actions-cache-C6KJWIBZ.mjs")
       ]);

@@ -88,6 +88,14 @@ describe('resolveDockerfileBases: one rule per row', () => {
 });
 
 describe('baseImagesOf (what labels, freshness and rebase use)', () => {
+  it('a stage named like an earlier one follows the earlier one, never itself (BuildKit refuses the file; Strata must not loop)', () => {
+    // Found by base-images.property.test.ts: `FROM build AS build` looked itself up for ever.
+    expect(baseImagesOf('FROM busybox:1.36 AS build\nFROM build AS build\n', { file: 'Dockerfile' })).toEqual([
+      { reference: 'busybox:1.36', stage: 'build', runtime: true, file: 'Dockerfile', line: 1 },
+    ]);
+    expect(baseImagesOf('FROM scratch AS build\nFROM build AS build\n', { file: 'Dockerfile' })).toEqual([]);
+  });
+
   it('follows stages to the runtime base and substitutes global ARGs', () => {
     const df = [
       'ARG NODE=20.11',

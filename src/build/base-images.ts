@@ -185,9 +185,20 @@ function resolveForPlatform(parsed: Parsed, overrides: Map<string, string>, buil
   }
   markReachable(stages, finalStage, parsed.froms);
   let s = finalStage;
-  const byName = new Map(stages.filter((x) => x.name).map((x) => [x.name!, x]));
+  const byName = stagesByName(stages);
   while (s.base.kind === 'stage') s = byName.get(s.base.stage)!;
   return { platform, stages, final: label(finalStage), runtimeStage: label(s), runtime: s.base };
+}
+
+/**
+ * Stages by name, the first of a name kept. BuildKit refuses a Dockerfile that names two stages
+ * alike (DuplicateStageName); here `FROM build AS build` after a first `build` must still mean the
+ * earlier stage, never itself (found by the property test: following it looped for ever).
+ */
+function stagesByName(stages: readonly StageResolution[]): Map<string, StageResolution> {
+  const byName = new Map<string, StageResolution>();
+  for (const x of stages) if (x.name && !byName.has(x.name)) byName.set(x.name, x);
+  return byName;
 }
 
 /**
@@ -196,7 +207,7 @@ function resolveForPlatform(parsed: Parsed, overrides: Map<string, string>, buil
  * stage, so nothing BuildKit might build is left out.
  */
 function markReachable(stages: StageResolution[], finalStage: StageResolution, froms: readonly FromLine[]): void {
-  const byName = new Map(stages.filter((x) => x.name).map((x) => [x.name!, x]));
+  const byName = stagesByName(stages);
   const todo = [finalStage];
   while (todo.length > 0) {
     const s = todo.pop()!;
