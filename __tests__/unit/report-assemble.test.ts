@@ -121,7 +121,7 @@ describe('assembleReport: the baseline', () => {
       "strata report's --baseline: its own error, word for word",
       { baselines: [{ reference: `${HOST}/acme/app:gone`, engine: 'fallback', origin: 'compare-to' }] },
       `cannot read image "${HOST}/acme/app:gone": its registry: Manifest`,
-      'the local Docker engine: docker image inspect',
+      'the local Docker engine: No such image: ',
     ],
   ])('no baseline: %s', async (_name, over, errorStart, reasonHas) => {
     const a = await assembleReport(adapters(registry().registry), actionRequest(over));
