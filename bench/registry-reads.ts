@@ -87,23 +87,36 @@ export async function benchRegistryReads(ctx: { registryHost: string; base: stri
       ['--raw', `docker://${via(ctx.base).replace(/:[^:/]+$/, '')}@${baseDigest}`],
       [`docker://${via(ctx.base)}`],
     ];
+    const skopeoInspect = (args: string[]) => mustRun('skopeo', ['inspect', '--tls-verify=false', ...args]);
     const viaSkopeo = async () => {
       const from = { requests: proxy.requests.length, nonHttp: proxy.nonHttp };
-      await Promise.all(skopeoCalls.map((args) => mustRun('skopeo', ['inspect', '--tls-verify=false', ...args])));
+      await Promise.all(skopeoCalls.map(skopeoInspect));
       return { requests: proxy.requests.slice(from.requests), nonHttp: proxy.nonHttp - from.nonHttp };
+    };
+    // The goal's reference: the calls in the order the documents depend on each other, as a script
+    // doing the report's reads with skopeo would have to make them. The base is known only from the
+    // image's labels, in its config: the two image calls first (at once), then the two base calls
+    // (at once). The CLI has the same dependency. All four at once (above) is shown too: it needs
+    // the base known in advance.
+    const viaSkopeoInOrder = async () => {
+      await Promise.all(skopeoCalls.slice(0, 2).map(skopeoInspect));
+      await Promise.all(skopeoCalls.slice(2).map(skopeoInspect));
     };
 
     progress(`4. strata report: ${RUNS} runs each, interleaved, after a warm-up`);
     let s = await strata();
     let k = await viaSkopeo();
+    await viaSkopeoInOrder();
     const strataMs: number[] = [];
     const skopeoMs: number[] = [];
+    const skopeoAllMs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const a = await timed(strata);
       strataMs.push(a.ms);
       s = a.value;
+      skopeoMs.push((await timed(viaSkopeoInOrder)).ms);
       const b = await timed(viaSkopeo);
-      skopeoMs.push(b.ms);
+      skopeoAllMs.push(b.ms);
       k = b.value;
     }
 
@@ -127,11 +140,12 @@ export async function benchRegistryReads(ctx: { registryHost: string; base: stri
       '4. `strata report IMAGE --baseline BASE --json` (fresh process) vs skopeo inspect of the same documents',
       ['name', 'value', 'reference', 'ratio / goal'],
       [
-        ['wall time (strata report vs skopeo calls)', fmtMs(a), fmtMs(b), `${fmtRatio(a, b)} (goal <= ${GOAL.toFixed(2)}x) ${met ? 'MET' : 'MISSED'}`],
+        ['wall time (strata report vs skopeo calls: image calls, then base calls)', fmtMs(a), fmtMs(b), `${fmtRatio(a, b)} (goal <= ${GOAL.toFixed(2)}x) ${met ? 'MET' : 'MISSED'}`],
+        ['  skopeo with all four calls at once (the base known in advance)', '', fmtMs(median(skopeoAllMs)), fmtRatio(a, median(skopeoAllMs))],
         ['HTTP requests (counted at the proxy)', String(s.requests.length), String(k.requests.length), fmtRatio(s.requests.length, k.requests.length)],
         ['  of which documents (manifests, blobs)', String(s.requests.filter(isDocument).length), String(k.requests.filter(isDocument).length), `distinct: ${strataDocs.size} vs ${new Set(k.requests.filter(isDocument).map((r) => `${r.method} ${r.path}`)).size}`],
         ['  connections that were not HTTP (TLS probes)', '0', String(k.nonHttp), ''],
-        ['processes started', '1 (node)', String(skopeoCalls.length), `skopeo inspect ${skopeoCalls.map((c) => (c.length > 1 ? c[0] : '(plain)')).join(', ')}, concurrently`],
+        ['processes started', '1 (node)', String(skopeoCalls.length), `skopeo inspect ${skopeoCalls.map((c) => (c.length > 1 ? c[0] : '(plain)')).join(', ')}`],
         ['each document fetched once (same method+path)', once === 'yes' ? 'yes' : 'no', fetchedOnce(k.requests) === 'yes' ? 'yes' : 'no', once === 'yes' ? '' : once.slice(4)],
         ['documents Strata read that skopeo did not', String(notBySkopeo.length), '', notBySkopeo.map(shortPath).join(', ')],
         ['report read (platforms compared, bases checked)', `${s.report.comparison?.platforms?.length ?? 0}, ${s.report.freshness?.length ?? 0}`, '', ''],
@@ -139,11 +153,12 @@ export async function benchRegistryReads(ctx: { registryHost: string; base: stri
       ],
       [
         `images: ${prRef} and ${mainRef}, examples/dockerfile-app built twice on ${ctx.base} (the PR one with a changed app.sh), single-platform (--provenance=false), labelled with base.name/base.digest as Strata labels its builds; read through the counting proxy ${proxy.host}`,
-        `skopeo: ${skopeoCalls.length} calls at once: \`inspect --config\` of the image and of the baseline (manifest, then config: layer sizes and history), \`inspect --raw\` of the base at its labelled digest, and a plain \`inspect\` of the base's tag (manifest, config: created time; tag list: newer tags), the documents the CLI requests (a GET where the CLI sends a HEAD for the tag)`,
+        `skopeo: ${skopeoCalls.length} calls: \`inspect --config\` of the image and of the baseline at once (manifest, then config: layer sizes, history, and the labels that name the base), then at once \`inspect --raw\` of the base at its labelled digest and a plain \`inspect\` of the base's tag (manifest, config: created time; tag list: newer tags): the documents the CLI requests (a GET where the CLI sends a HEAD for the tag), in the order they depend on each other`,
         `median of ${RUNS}, interleaved, after a warm-up; a fresh process each run on both sides (no token or connection reuse)`,
         `Strata's requests in one run: ${[...countByRequest(s.requests)].map(([r, n]) => `${shortPath(r)}${n > 1 ? ` x${n}` : ''}`).join('; ')}`,
         `runs (strata):  ${strataMs.map(fmtMs).join(', ')}`,
-        `runs (skopeo): ${skopeoMs.map(fmtMs).join(', ')}`,
+        `runs (skopeo, image calls then base calls): ${skopeoMs.map(fmtMs).join(', ')}`,
+        `runs (skopeo, all at once): ${skopeoAllMs.map(fmtMs).join(', ')}`,
       ],
     );
     return [goal];

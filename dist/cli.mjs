@@ -3,7 +3,7 @@ import { createRequire as __strataCreateRequire } from 'node:module'; const requ
 import {
   createDockerEngine,
   createExec
-} from "./chunks/chunk-Z74V7ENV.mjs";
+} from "./chunks/chunk-WVHYHJCK.mjs";
 import "./chunks/chunk-OYJANBGF.mjs";
 import "./chunks/chunk-BK2RAPPI.mjs";
 import {
@@ -65,7 +65,7 @@ async function gitContext(exec, dir) {
 }
 async function runCli(argv, out = process.stdout) {
   if (argv[0] === "report") {
-    const [{ runReportCommand }, { createRunRegistryClient }] = await Promise.all([import("./chunks/report-command-3VX6KMIP.mjs"), import("./chunks/for-run-EQHNU3R5.mjs")]);
+    const [{ runReportCommand }, { createRunRegistryClient }] = await Promise.all([import("./chunks/report-command-3VX6KMIP.mjs"), import("./chunks/for-run-JYFPBOC2.mjs")]);
     const exec2 = createExec();
     return runReportCommand(argv.slice(1), {
       registry: (image) => createRunRegistryClient({ env: process.env, exec: exec2, logger: terminalLogger(), image, rememberTags: true }),
@@ -76,7 +76,7 @@ async function runCli(argv, out = process.stdout) {
     });
   }
   if (argv[0] === "rebase") {
-    const { createRebaseRegistry, runRebaseCommand } = await import("./chunks/rebase-command-FAL2SLHG.mjs");
+    const { createRebaseRegistry, runRebaseCommand } = await import("./chunks/rebase-command-CA5PQY6Q.mjs");
     return runRebaseCommand(argv.slice(1), { registry: () => createRebaseRegistry(process.env, createExec()), out, err: process.stderr });
   }
   const { values, positionals } = parseArgs({
@@ -122,7 +122,7 @@ async function runCli(argv, out = process.stdout) {
     };
     const inputs = parseInputs((name) => raw[name] ?? "", github);
     if (command === "detect") {
-      const [{ detectReport, renderDetect }, { hostPlatform }] = await Promise.all([import("./chunks/detect-command-5XOXZJ6F.mjs"), import("./chunks/platforms-SZ4U4TRX.mjs")]);
+      const [{ detectReport, renderDetect }, { hostPlatform }] = await Promise.all([import("./chunks/detect-command-XGERIDDD.mjs"), import("./chunks/platforms-SZ4U4TRX.mjs")]);
       const report = await detectReport(createContextFiles(), inputs, hostPlatform());
       out.write(values.json ? `${JSON.stringify(report, null, 2)}
 ` : renderDetect(report));
@@ -130,7 +130,7 @@ async function runCli(argv, out = process.stdout) {
     }
     if (command === "build") {
       const [{ runMain }, { memoryOutputs, memoryState }, { createActionsCacheStore }] = await Promise.all([
-        import("./chunks/run-P7LXND43.mjs"),
+        import("./chunks/run-AHJ4CP2I.mjs"),
         import("./chunks/terminal-ZIUARVDR.mjs"),
         import("./chunks/actions-cache-C6KJWIBZ.mjs")
       ]);

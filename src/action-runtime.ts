@@ -58,6 +58,7 @@ function mainDeps(): RunDeps {
     addPath,
     toolCache: () => import('@actions/tool-cache'),
     rebaseRegistry: async (inputs) => (await import('./registry/for-run.js')).createRunRegistry(runRegistryOptions(env, exec, inputs)),
+    registryDigest: async (inputs, reference) => (await (await registryClient(inputs)).headDigest(reference)).digest,
     imageExists: async (inputs, reference) => {
       try {
         await (await registryClient(inputs)).headDigest(reference);

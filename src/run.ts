@@ -57,6 +57,8 @@ export interface RunDeps {
   rebaseRegistry?: (inputs: Inputs) => Promise<{ client: RegistryClient; writer: RegistryWriter }>;
   /** Whether the image's registry has `reference`; absent where no registry is read (then no previous image is looked for). */
   imageExists?: (inputs: Inputs, reference: string) => Promise<boolean>;
+  /** The digest a tag resolves to now, from its registry (undefined: it cannot say); absent: `docker buildx imagetools inspect` is asked. */
+  registryDigest?: (inputs: Inputs, reference: string) => Promise<string | undefined>;
   /** The report stage's adapters; absent where no report is wanted (`strata build`). */
   report?: Omit<ReportDeps, 'engine' | 'logger' | 'github' | 'cacheStore' | 'now'> & Omit<PublishDeps, 'logger' | 'outputs' | 'github'>;
 }
@@ -192,7 +194,7 @@ async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, 
   // Independent lookups (the builder's abilities, the bases' digests): asked at once.
   const [builder, { bases, unresolved }] = await Promise.all([
     builderFacts(deps, inputs.buildxBuilder),
-    resolveBaseImages(deps, { dockerfile, inputs }),
+    resolveBaseImages({ ...deps, registryDigest: deps.registryDigest ? (ref) => deps.registryDigest!(inputs, ref) : undefined }, { dockerfile, inputs }),
   ]);
   const cachePlan = planBuildkitCache(
     {

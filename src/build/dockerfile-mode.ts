@@ -81,9 +81,22 @@ export function cacheArgsOf(plan: BuildkitCachePlan): { cacheFrom: string[]; cac
 }
 
 /** The digest a base reference resolves to now, via `docker buildx imagetools` (docker's credentials), else the engine's. */
-export async function resolveDigest(deps: { exec: Exec; engine: DockerEngine }, reference: string): Promise<string | undefined> {
+/**
+ * The run's registry asked for a tag's digest now (a HEAD through Strata's own client, with the
+ * run's credentials), or undefined when it cannot say. Passed in: the registry is a later stage.
+ */
+export type RegistryDigest = (reference: string) => Promise<string | undefined>;
+
+export async function resolveDigest(deps: { exec: Exec; engine: DockerEngine; registryDigest?: RegistryDigest | undefined }, reference: string): Promise<string | undefined> {
   const pinned = digestOf(reference);
   if (pinned) return pinned;
+  if (deps.registryDigest) {
+    // One HEAD (~5 ms) where `docker buildx imagetools inspect` costs a process (~0.2 s) on the
+    // build's critical path. A registry that cannot say would not answer imagetools either.
+    const digest = await deps.registryDigest(reference).catch(() => undefined);
+    if (digest) return digest;
+    return engineDigest(deps.engine, reference);
+  }
   const remote = await deps.exec.run('docker', ['buildx', 'imagetools', 'inspect', reference, '--format', '{{json .Manifest}}']);
   if (remote.exitCode === 0) {
     try {
@@ -92,9 +105,15 @@ export async function resolveDigest(deps: { exec: Exec; engine: DockerEngine }, 
       // fall through to the engine
     }
   }
-  // An image only the local engine has (built or loaded earlier in the job). An engine that cannot
-  // say leaves the digest unknown, as a registry that cannot does.
-  const local = await deps.engine.image(reference).catch(() => undefined);
+  return engineDigest(deps.engine, reference);
+}
+
+/**
+ * An image only the local engine has (built or loaded earlier in the job). An engine that cannot
+ * say leaves the digest unknown, as a registry that cannot does.
+ */
+async function engineDigest(engine: DockerEngine, reference: string): Promise<string | undefined> {
+  const local = await engine.image(reference).catch(() => undefined);
   return digestOf(local?.RepoDigests?.[0]);
 }
 
@@ -104,7 +123,7 @@ export async function resolveDigest(deps: { exec: Exec; engine: DockerEngine }, 
  * base's digest goes into the image's base.digest label.
  */
 export async function resolveBaseImages(
-  deps: { exec: Exec; engine: DockerEngine; files: ContextFiles; logger: Logger },
+  deps: { exec: Exec; engine: DockerEngine; files: ContextFiles; logger: Logger; registryDigest?: RegistryDigest | undefined },
   req: Pick<DockerfileModeRequest, 'dockerfile' | 'inputs'>,
 ): Promise<{ bases: BaseImageUse[]; unresolved: UnresolvedBaseUse[] }> {
   const content = await deps.files.read(req.dockerfile);

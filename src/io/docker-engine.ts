@@ -187,7 +187,11 @@ export function createApiEngine(endpoint: ApiEndpoint, bounds: { ping: number; r
   const tls = endpoint.kind === 'tcp' && endpoint.tls ? readTls(endpoint.tls.certDir) : undefined;
   let transport: Promise<Transport> | undefined;
   const connection = (): Promise<Transport> =>
-    (transport ??= tls ? import('node:https').then((https) => ({ endpoint, request: https.request, tls })) : import('node:http').then((http) => ({ endpoint, request: http.request })));
+    // getBuiltinModule, not import(): an ES import of node:http reads every export, and its lazy
+    // WebSocket/MessageEvent getters load undici (~10-20 ms) for nothing.
+    (transport ??= Promise.resolve(
+      tls ? { endpoint, request: process.getBuiltinModule('node:https').request, tls } : { endpoint, request: process.getBuiltinModule('node:http').request },
+    ));
   let prefix: Promise<string> | undefined;
   // Asked once per engine: a version check that failed (no socket, no answer) fails every read
   // at once with its reason, rather than each read waiting out its own bound.

@@ -9,8 +9,7 @@
 // TypeError('fetch failed', { cause }) and a timeout as the signal's reason (TimeoutError).
 // A streamed request body (a layer copied by rebase) goes to the real fetch: it is rare, long, and
 // its cost is the upload, not the client's start-up.
-import type { IncomingHttpHeaders, IncomingMessage, RequestOptions } from 'node:http';
-import { request as httpRequest } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, RequestOptions, request as Request } from 'node:http';
 import { Readable } from 'node:stream';
 
 /** The request options the registry code passes. */
@@ -126,7 +125,7 @@ function sendOnce(url: URL, method: string, headers: Record<string, string>, bod
       return;
     }
     const options: RequestOptions = { method, headers, ...(signal ? { signal } : {}) };
-    const start = (request: typeof httpRequest) => {
+    const start = (request: typeof Request) => {
       const req = request(url, options, (res) => {
         // A response without a body is drained here: an unread one keeps its socket busy (and the
         // process alive) until the server's keep-alive timeout, ~5 s after the last request.
@@ -136,11 +135,12 @@ function sendOnce(url: URL, method: string, headers: Record<string, string>, bod
       req.on('error', (e) => reject(signal?.aborted ? abortReason(signal) : new TypeError('fetch failed', { cause: e })));
       req.end(body);
     };
-    if (url.protocol === 'http:') start(httpRequest);
-    else if (url.protocol === 'https:') {
-      // TLS is loaded only for the registries that need it (a loopback test registry does not).
-      import('node:https').then((https) => start(https.request), reject);
-    } else reject(new TypeError('fetch failed', { cause: new Error(`unsupported protocol ${JSON.stringify(url.protocol)}`) }));
+    // getBuiltinModule, not import: an ES import of node:http reads all its exports, and the lazy
+    // WebSocket/MessageEvent ones load undici, the very cost this module avoids. TLS is loaded only
+    // for the registries that need it.
+    if (url.protocol === 'http:') start(process.getBuiltinModule('node:http').request);
+    else if (url.protocol === 'https:') start(process.getBuiltinModule('node:https').request);
+    else reject(new TypeError('fetch failed', { cause: new Error(`unsupported protocol ${JSON.stringify(url.protocol)}`) }));
   });
 }
 
