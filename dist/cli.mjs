@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
-  createDockerEngine,
-  createExec
-} from "./chunks/chunk-WVHYHJCK.mjs";
-import "./chunks/chunk-OYJANBGF.mjs";
-import "./chunks/chunk-BK2RAPPI.mjs";
-import {
   terminalLogger
 } from "./chunks/chunk-GAA6NDJJ.mjs";
+import {
+  createDockerEngine
+} from "./chunks/chunk-RM5P2CBL.mjs";
+import "./chunks/chunk-OYJANBGF.mjs";
+import "./chunks/chunk-BK2RAPPI.mjs";
 import "./chunks/chunk-W76PVC6K.mjs";
+import {
+  createExec
+} from "./chunks/chunk-DFIUS2XJ.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/cli/run-cli.ts
@@ -65,7 +67,7 @@ async function gitContext(exec, dir) {
 }
 async function runCli(argv, out = process.stdout) {
   if (argv[0] === "report") {
-    const [{ runReportCommand }, { createRunRegistryClient }] = await Promise.all([import("./chunks/report-command-3VX6KMIP.mjs"), import("./chunks/for-run-JYFPBOC2.mjs")]);
+    const [{ runReportCommand }, { createRunRegistryClient }] = await Promise.all([import("./chunks/report-command-4QDCJCAE.mjs"), import("./chunks/for-run-QTHZ4ANZ.mjs")]);
     const exec2 = createExec();
     return runReportCommand(argv.slice(1), {
       registry: (image) => createRunRegistryClient({ env: process.env, exec: exec2, logger: terminalLogger(), image, rememberTags: true }),
@@ -76,7 +78,7 @@ async function runCli(argv, out = process.stdout) {
     });
   }
   if (argv[0] === "rebase") {
-    const { createRebaseRegistry, runRebaseCommand } = await import("./chunks/rebase-command-CA5PQY6Q.mjs");
+    const { createRebaseRegistry, runRebaseCommand } = await import("./chunks/rebase-command-D6FBBIYB.mjs");
     return runRebaseCommand(argv.slice(1), { registry: () => createRebaseRegistry(process.env, createExec()), out, err: process.stderr });
   }
   const { values, positionals } = parseArgs({
@@ -122,7 +124,7 @@ async function runCli(argv, out = process.stdout) {
     };
     const inputs = parseInputs((name) => raw[name] ?? "", github);
     if (command === "detect") {
-      const [{ detectReport, renderDetect }, { hostPlatform }] = await Promise.all([import("./chunks/detect-command-XGERIDDD.mjs"), import("./chunks/platforms-SZ4U4TRX.mjs")]);
+      const [{ detectReport, renderDetect }, { hostPlatform }] = await Promise.all([import("./chunks/detect-command-SCVXGMYY.mjs"), import("./chunks/platforms-SZ4U4TRX.mjs")]);
       const report = await detectReport(createContextFiles(), inputs, hostPlatform());
       out.write(values.json ? `${JSON.stringify(report, null, 2)}
 ` : renderDetect(report));
@@ -130,7 +132,7 @@ async function runCli(argv, out = process.stdout) {
     }
     if (command === "build") {
       const [{ runMain }, { memoryOutputs, memoryState }, { createActionsCacheStore }] = await Promise.all([
-        import("./chunks/run-AHJ4CP2I.mjs"),
+        import("./chunks/run-P5OSQOY4.mjs"),
         import("./chunks/terminal-ZIUARVDR.mjs"),
         import("./chunks/actions-cache-C6KJWIBZ.mjs")
       ]);

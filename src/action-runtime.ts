@@ -1,5 +1,6 @@
 // Wires the real Actions adapters into the pipeline. Errors end the step with their message,
 // never a stack trace: the message is what the user acts on.
+import type { BuildxProbes } from './build/buildx-probes.js';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir, tmpdir } from 'node:os';
@@ -9,7 +10,8 @@ import { createContextFiles } from './io/context-files.js';
 import { createDockerEngine } from './io/docker-engine.js';
 import { createExec, signalRunning } from './io/exec.js';
 import type { Inputs } from './inputs.js';
-import { CACHE_SERVICE_DOWN_STATE, CANCELLED_STATE, runMain, type RunDeps } from './run.js';
+import type { RunDeps } from './run.js';
+import { CACHE_SERVICE_DOWN_STATE, CANCELLED_STATE } from './state-keys.js';
 import { runPost } from './post-step.js';
 import { createActionsCacheStore } from './cache/actions-cache.js';
 import { createCacheBreaker } from './cache/bounds.js';
@@ -36,7 +38,7 @@ function postDeps(): Parameters<typeof runPost>[0] {
   };
 }
 
-function mainDeps(): RunDeps {
+function mainDeps(buildxProbes: BuildxProbes | undefined): RunDeps {
   const env = process.env;
   const exec = createExec();
   // One client per step: the previous-image lookup and the report share its credentials and tokens.
@@ -44,6 +46,7 @@ function mainDeps(): RunDeps {
   const registryClient = (inputs: Inputs) => (client ??= createRunRegistryClientFor(env, exec, inputs));
   return {
     env,
+    ...(buildxProbes ? { buildxProbes } : {}),
     github: readGitHubContext(env),
     exec,
     engine: createDockerEngine({ env, exec }),
@@ -92,7 +95,7 @@ export function failureSummary(message: string): string {
   return `### Strata: the step failed\n\n${fence}text\n${message}\n${fence}\n`;
 }
 
-export async function runStep(run: { step: 'main'; inputs: Inputs } | { step: 'post' }): Promise<void> {
+export async function runStep(run: { step: 'main'; inputs: Inputs; buildxProbes?: BuildxProbes } | { step: 'post' }): Promise<void> {
   const { step } = run;
   // The runner cancels a step with SIGINT, then SIGTERM: both go on to the build's process group.
   const cancellation =
@@ -106,7 +109,8 @@ export async function runStep(run: { step: 'main'; inputs: Inputs } | { step: 'p
         })
       : undefined;
   try {
-    if (run.step === 'main') await runMain(mainDeps(), run.inputs);
+    // The pipeline loads for the main step only: the post step usually has nothing to save.
+    if (run.step === 'main') await (await import('./run.js')).runMain(mainDeps(run.buildxProbes), run.inputs);
     else await runPost(postDeps());
   } catch (e) {
     if (cancellation?.cancelled()) {

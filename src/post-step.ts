@@ -1,7 +1,8 @@
 // The post step: runs after the job's other steps and saves the build cache, only when the build
 // succeeded, was not cancelled, and only when it changed. It never fails the job (save only warns).
 import { saveAfterBuild, type CacheState } from './cache/build-cache.js';
-import { CACHE_POST_NOTE_STATE, CACHE_STATE, CANCELLED_STATE, type RunDeps } from './run.js';
+import type { RunDeps } from './run.js';
+import { CACHE_POST_NOTE_STATE, CACHE_STATE, CANCELLED_STATE } from './state-keys.js';
 
 export async function runPost(deps: Pick<RunDeps, 'state' | 'logger' | 'exec' | 'cacheStore'>): Promise<void> {
   if (deps.state.get(CANCELLED_STATE)) {

@@ -1,5 +1,7 @@
 // The pipeline, with its adapters passed in. Entrypoints (main.ts, post.ts, cli.ts) build the
 // adapters and call these; tests call them with loopback-backed ones.
+import type { BuildxProbes } from './build/buildx-probes.js';
+import { CACHE_POST_NOTE_STATE, CACHE_STATE } from './state-keys.js';
 import type { ContextFiles, DockerEngine, Exec, Logger, Outputs, StateStore } from './adapters.js';
 import { buildWithBuildpacks, planBuildpack } from './build/buildpack-mode.js';
 import { planBuildkitCache, type RunFacts } from './build/buildkit-cache.js';
@@ -57,19 +59,14 @@ export interface RunDeps {
   rebaseRegistry?: (inputs: Inputs) => Promise<{ client: RegistryClient; writer: RegistryWriter }>;
   /** Whether the image's registry has `reference`; absent where no registry is read (then no previous image is looked for). */
   imageExists?: (inputs: Inputs, reference: string) => Promise<boolean>;
+  /** `docker buildx version` / `inspect`, started before the pipeline loaded (the action does). */
+  buildxProbes?: BuildxProbes;
   /** The digest a tag resolves to now, from its registry (undefined: it cannot say); absent: `docker buildx imagetools inspect` is asked. */
   registryDigest?: (inputs: Inputs, reference: string) => Promise<string | undefined>;
   /** The report stage's adapters; absent where no report is wanted (`strata build`). */
   report?: Omit<ReportDeps, 'engine' | 'logger' | 'github' | 'cacheStore' | 'now'> & Omit<PublishDeps, 'logger' | 'outputs' | 'github'>;
 }
 
-export const CACHE_STATE = 'build-cache';
-/** What the post step says when it has no cache to save, because the main step knows why. */
-export const CACHE_POST_NOTE_STATE = 'build-cache-post-note';
-/** Set when SIGINT/SIGTERM stopped the main step: the post step saves nothing from it. */
-export const CANCELLED_STATE = 'cancelled';
-/** Set when the cache service failed or hung in the main step: the post step does not ask it again. */
-export const CACHE_SERVICE_DOWN_STATE = 'cache-service-down';
 
 function runFacts(deps: Pick<RunDeps, 'env' | 'cacheStore'>): RunFacts {
   return {

@@ -17,7 +17,7 @@ import type { CacheStore } from '../../src/cache/store.js';
 import { buildkitCacheFingerprint } from '../../src/cache/fingerprint.js';
 import { cacheKeyFor, type CacheKeys } from '../../src/cache/keys.js';
 import { runPost } from '../../src/post-step.js';
-import { CACHE_SERVICE_DOWN_STATE, CACHE_STATE } from '../../src/run.js';
+import { CACHE_SERVICE_DOWN_STATE, CACHE_STATE } from '../../src/state-keys.js';
 import { recordingLogger } from '../support/logger.js';
 import { startCacheService, type CacheService } from '../support/cache-service.js';
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ghaScope, planBuildkitCache, versionAtLeast, type BuildkitCacheRequest, type BuilderFacts, type RunFacts } from '../../src/build/buildkit-cache.js';
 import type { DockerEngine, Exec } from '../../src/adapters.js';
 import { buildErrorSummary, builderFacts, parseBuilderDriver, parseBuildxVersion } from '../../src/build/buildx.js';
+import { startBuildxProbes } from '../../src/build/buildx-probes.js';
 
 const req: BuildkitCacheRequest = { cache: true, backend: 'auto', cacheFrom: [], cacheTo: [], noCache: false, image: 'ghcr.io/o/app', platforms: [] };
 const container: BuilderFacts = { driver: 'docker-container', containerdStore: false, buildxVersion: '0.23.0' };
@@ -101,6 +102,23 @@ describe('builderFacts', () => {
     },
   });
   const facts = (answers: Record<string, Answer>, status?: Array<[string, string]> | Error, builder?: string) => builderFacts({ exec: exec(answers), engine: engine(status) }, builder);
+
+  it('takes the answers of probes started early (action.ts) for the same builder, and asks again for another', async () => {
+    const calls: string[] = [];
+    const recording = (answers: Record<string, Answer>): Exec => ({
+      run: async (cmd, args, options) => {
+        calls.push(args.join(' '));
+        return exec(answers).run(cmd, args, options);
+      },
+    });
+    const early = startBuildxProbes(recording({ 'buildx version': { exitCode: 0, stdout: 'v0.29.1' }, 'buildx inspect': { exitCode: 0, stdout: 'Driver: docker-container\n' } }), 'ci');
+    expect(calls).toEqual(['buildx version', 'buildx inspect ci']);
+    const later = recording({ 'buildx version': { exitCode: 0, stdout: 'v0.13.1' } });
+    expect(await builderFacts({ exec: later, engine: engine(), buildxProbes: early }, 'ci')).toEqual({ driver: 'docker-container', buildxVersion: '0.29.1', containerdStore: false });
+    expect(calls).toHaveLength(2);
+    expect(await builderFacts({ exec: later, engine: engine(), buildxProbes: early }, 'other')).toMatchObject({ buildxVersion: '0.13.1', driver: 'docker' });
+    expect(calls.slice(2)).toEqual(['buildx version', 'buildx inspect other']);
+  });
 
   it('reads buildx, the driver and the image store', async () => {
     expect(

@@ -282,7 +282,8 @@ describe('upsertComment', () => {
       expect(Date.now() - started).toBeLessThan(1_500);
       expect(result).toMatchObject({ ok: false, reason: 'unavailable' });
       expect(result.ok ? '' : result.message).toContain('no answer');
-      expect(seen).toEqual(['GET /user']);
+      // Who we are and the comments are asked at once; each once, nothing after.
+      expect([...seen].sort()).toEqual(['GET /repos/acme/shop/issues/42/comments?per_page=100', 'GET /user']);
     } finally {
       nock.disableNetConnect();
       server.closeAllConnections();

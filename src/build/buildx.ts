@@ -1,5 +1,6 @@
 // Adapter: runs BuildKit through the docker CLI and reads back what it built. The build's progress
 // is watched (progress.ts): a gha cache import or export that hangs is stopped, not waited on.
+import { startBuildxProbes, type BuildxProbes } from './buildx-probes.js';
 import { readFile } from 'node:fs/promises';
 import type { DockerEngine, Exec, ExecResult, Logger } from '../adapters.js';
 import type { BuilderFacts } from './buildkit-cache.js';
@@ -42,22 +43,24 @@ export function usesContainerdStore(driverStatus: ReadonlyArray<readonly [string
   return driverStatus.some((pair) => pair.some((v) => v.includes('io.containerd.snapshotter')));
 }
 
-export async function builderFacts(deps: { exec: Exec; engine: DockerEngine }, builder?: string): Promise<BuilderFacts> {
+export async function builderFacts(deps: { exec: Exec; engine: DockerEngine; buildxProbes?: BuildxProbes | undefined }, builder?: string): Promise<BuilderFacts> {
   const { exec, engine } = deps;
   // Independent probes, asked at once: two buildx processes (the plugin is not the engine, so it
   // has no API to ask) and the engine's storage driver through its API. An engine that cannot be
   // reached stops the buildx probes too, which would otherwise wait on it for their own bound.
-  const unreachable = new AbortController();
+  // The action starts the buildx probes early (buildx-probes.ts); anything else starts them here.
+  const early = deps.buildxProbes;
+  const probes = early && early.builder === builder ? early : startBuildxProbes(exec, builder);
   const [info, version, inspect] = await Promise.all([
     engine.driverStatus().then(
       (status) => ({ status }),
       (e: unknown) => {
-        unreachable.abort();
+        probes.abort.abort();
         return { error: e instanceof Error ? e.message : String(e) };
       },
     ),
-    exec.run('docker', ['buildx', 'version'], { signal: unreachable.signal }),
-    exec.run('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], { signal: unreachable.signal }),
+    probes.version,
+    probes.inspect,
   ]);
   if (version.exitCode === 127) {
     throw new BuildError('The docker CLI is not on PATH: Strata builds with Docker (and its buildx plugin). Install Docker on the runner, or use a GitHub-hosted Ubuntu runner.');
