@@ -5,13 +5,13 @@ import {
 } from "./chunks/chunk-GAA6NDJJ.mjs";
 import {
   createDockerEngine
-} from "./chunks/chunk-RM5P2CBL.mjs";
+} from "./chunks/chunk-QQTPXSAS.mjs";
 import "./chunks/chunk-OYJANBGF.mjs";
 import "./chunks/chunk-BK2RAPPI.mjs";
 import "./chunks/chunk-W76PVC6K.mjs";
 import {
   createExec
-} from "./chunks/chunk-DFIUS2XJ.mjs";
+} from "./chunks/chunk-656QUVUX.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/cli/run-cli.ts
@@ -124,7 +124,7 @@ async function runCli(argv, out = process.stdout) {
     };
     const inputs = parseInputs((name) => raw[name] ?? "", github);
     if (command === "detect") {
-      const [{ detectReport, renderDetect }, { hostPlatform }] = await Promise.all([import("./chunks/detect-command-SCVXGMYY.mjs"), import("./chunks/platforms-SZ4U4TRX.mjs")]);
+      const [{ detectReport, renderDetect }, { hostPlatform }] = await Promise.all([import("./chunks/detect-command-ZEHBM6NZ.mjs"), import("./chunks/platforms-SZ4U4TRX.mjs")]);
       const report = await detectReport(createContextFiles(), inputs, hostPlatform());
       out.write(values.json ? `${JSON.stringify(report, null, 2)}
 ` : renderDetect(report));
@@ -132,7 +132,7 @@ async function runCli(argv, out = process.stdout) {
     }
     if (command === "build") {
       const [{ runMain }, { memoryOutputs, memoryState }, { createActionsCacheStore }] = await Promise.all([
-        import("./chunks/run-P5OSQOY4.mjs"),
+        import("./chunks/run-VCTU3C5S.mjs"),
         import("./chunks/terminal-ZIUARVDR.mjs"),
         import("./chunks/actions-cache-C6KJWIBZ.mjs")
       ]);

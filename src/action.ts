@@ -76,8 +76,12 @@ export async function runAction(step: 'main' | 'post'): Promise<void> {
   // The buildx probes (~0.2 s each, the build waits for them) run while the pipeline loads.
   let buildxProbes;
   if (buildsWithBuildx(workspace, inputs)) {
-    const [{ startBuildxProbes }, { createExec }] = await Promise.all([import('./build/buildx-probes.js'), import('./io/exec.js')]);
-    buildxProbes = startBuildxProbes(createExec(), inputs.buildxBuilder);
+    const [{ startBuildxProbes }, { createExec }, { findBuildxPlugin }] = await Promise.all([
+      import('./build/buildx-probes.js'),
+      import('./io/exec.js'),
+      import('./io/buildx-plugin.js'),
+    ]);
+    buildxProbes = startBuildxProbes(createExec(), inputs.buildxBuilder, findBuildxPlugin(process.env));
   }
   const { runStep } = await import('./action-runtime.js');
   await runStep({ step: 'main', inputs, ...(buildxProbes ? { buildxProbes } : {}) });

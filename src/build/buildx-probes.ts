@@ -13,10 +13,14 @@ export interface BuildxProbes {
   readonly abort: AbortController;
 }
 
-export function startBuildxProbes(exec: Exec, builder?: string): BuildxProbes {
+/**
+ * Starts both. `plugin`: the buildx plugin's binary (io/buildx-plugin.ts), run as itself, which
+ * costs half of going through the docker CLI; without it, `docker buildx ...`.
+ */
+export function startBuildxProbes(exec: Exec, builder?: string, plugin?: string): BuildxProbes {
   const abort = new AbortController();
   const run = (args: string[]) => {
-    const p = exec.run('docker', args, { signal: abort.signal });
+    const p = plugin ? exec.run(plugin, args.slice(1), { signal: abort.signal }) : exec.run('docker', args, { signal: abort.signal });
     // Awaited later (or never, when the build takes another path): no unhandled rejection meanwhile.
     p.catch(() => undefined);
     return p;

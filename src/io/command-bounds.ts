@@ -17,6 +17,8 @@ export function commandTimeoutMs(command: string, args: readonly string[]): numb
   const name = command.split('/').at(-1)!;
   if (name.startsWith('docker-credential-')) return ENGINE_PROBE_MS;
   if (name === 'pack') return args[0] === 'build' ? undefined : ENGINE_PROBE_MS;
+  // The buildx plugin run as itself (io/buildx-plugin.ts) is bounded as `docker buildx ...`.
+  if (name === 'docker-buildx') return commandTimeoutMs('docker', ['buildx', ...args]);
   if (name !== 'docker') return undefined;
   const words = args.filter((a) => !a.startsWith('-'));
   const [first, second] = words;

@@ -1,0 +1,12 @@
+import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
+import {
+  createExec,
+  runningCount,
+  signalRunning
+} from "./chunk-656QUVUX.mjs";
+import "./chunk-HB5L67CJ.mjs";
+export {
+  createExec,
+  runningCount,
+  signalRunning
+};
