@@ -73,6 +73,7 @@ function mainDeps(buildxProbes: BuildxProbes | undefined): RunDeps {
     report: {
       registry: registryClient,
       octokit: async (token) => (await import('./github/octokit.js')).createOctokit(token, { baseUrl: env.GITHUB_API_URL, logger: actionsLogger }),
+      warmUp: () => void import('./github/octokit.js').catch(() => undefined),
       summary: writeJobSummary,
       reportDir: env.RUNNER_TEMP || tmpdir(),
       home: env.HOME || homedir(),

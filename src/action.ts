@@ -76,12 +76,14 @@ export async function runAction(step: 'main' | 'post'): Promise<void> {
   // The buildx probes (~0.2 s each, the build waits for them) run while the pipeline loads.
   let buildxProbes;
   if (buildsWithBuildx(workspace, inputs)) {
-    const [{ startBuildxProbes }, { createExec }, { findBuildxPlugin }] = await Promise.all([
+    const [{ startBuildxProbes }, { createExec }, { findBuildxPlugin }, { createDockerEngine }] = await Promise.all([
       import('./build/buildx-probes.js'),
       import('./io/exec.js'),
       import('./io/buildx-plugin.js'),
+      import('./io/docker-engine.js'),
     ]);
-    buildxProbes = startBuildxProbes(createExec(), inputs.buildxBuilder, findBuildxPlugin(process.env));
+    const exec = createExec();
+    buildxProbes = startBuildxProbes(exec, inputs.buildxBuilder, findBuildxPlugin(process.env), createDockerEngine({ env: process.env, exec }));
   }
   const { runStep } = await import('./action-runtime.js');
   await runStep({ step: 'main', inputs, ...(buildxProbes ? { buildxProbes } : {}) });

@@ -121,6 +121,7 @@ async function runSteps(deps: RunDeps, inputs: Inputs): Promise<void> {
     now: deps.now(),
   });
   logger.info(describeSourceDate(created));
+  deps.report?.warmUp?.();
   let result: BuildResult;
   try {
     result =

@@ -120,6 +120,16 @@ describe('builderFacts', () => {
     expect(calls.slice(2)).toEqual(['buildx version', 'buildx inspect other']);
   });
 
+  it("takes the engine's storage driver asked early too, and does not ask the engine again", async () => {
+    let asked = 0;
+    const counting = (status: Array<[string, string]>): DockerEngine => ({ ...engine(status), driverStatus: async () => (asked++, status) });
+    const answers = { 'buildx version': { exitCode: 0, stdout: 'v0.29.1' } };
+    const early = startBuildxProbes(exec(answers), undefined, undefined, counting([['driver-type', 'io.containerd.snapshotter.v1']]));
+    const facts = await builderFacts({ exec: exec(answers), engine: counting([]), buildxProbes: early });
+    expect(facts.containerdStore).toBe(true);
+    expect(asked).toBe(1);
+  });
+
   it('reads buildx, the driver and the image store', async () => {
     expect(
       await facts(

@@ -52,7 +52,7 @@ export async function builderFacts(deps: { exec: Exec; engine: DockerEngine; bui
   const early = deps.buildxProbes;
   const probes = early && early.builder === builder ? early : startBuildxProbes(exec, builder);
   const [info, version, inspect] = await Promise.all([
-    engine.driverStatus().then(
+    (probes.driverStatus ?? engine.driverStatus()).then(
       (status) => ({ status }),
       (e: unknown) => {
         probes.abort.abort();

@@ -4,7 +4,8 @@
 // Posting is best effort: every failure comes back as a typed result, never as a throw, so the
 // caller can warn, fall back to the job summary and keep the build green.
 import type { Logger } from '../adapters.js';
-import { GitHubUnavailableError, type GitHubClient } from './octokit.js';
+import { GitHubUnavailableError } from './errors.js';
+import type { GitHubClient } from './octokit.js';
 
 export const MARKER_PREFIX = 'strata:report:';
 /** GitHub answers 422 "Body is too long" above this many characters. */

@@ -3,6 +3,7 @@
 // timeout and goes through request-policy.ts: a rate limit is waited out only when it lifts within
 // seconds, and once GitHub hangs, fails twice or stays rate limited, the client stops asking for
 // the rest of the step (a circuit breaker): a best-effort comment never holds a build for long.
+import { GitHubUnavailableError } from './errors.js';
 import { Octokit } from '@octokit/rest';
 import type { Logger } from '../adapters.js';
 import { classify, decide, RATE_LIMIT_CAP_SECONDS, timeoutFor, type PolicyState } from './request-policy.js';
@@ -22,17 +23,6 @@ export interface OctokitOptions {
   userAgent?: string;
 }
 
-/** Thrown instead of asking GitHub again once the breaker is open: the outcome is unknown or refused. */
-export class GitHubUnavailableError extends Error {
-  constructor(
-    readonly reason: string,
-    readonly rateLimited: boolean,
-    cause?: unknown,
-  ) {
-    super(`GitHub API not asked again in this step: ${reason}`, { cause });
-    this.name = 'GitHubUnavailableError';
-  }
-}
 
 interface RequestErrorLike {
   status?: number;

@@ -16,6 +16,8 @@ export interface PublishDeps {
   outputs: Outputs;
   github: GitHubContext;
   octokit: (token: string) => Promise<GitHubClient>;
+  /** Called as the build starts: loads the GitHub client while BuildKit works, not after. */
+  warmUp?: () => void;
   summary: (markdown: string) => Promise<void>;
   /** Where report files go (RUNNER_TEMP in Actions). */
   reportDir: string;

@@ -1,8 +1,0 @@
-import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
-import {
-  startBuildxProbes
-} from "./chunk-YU2BN2XX.mjs";
-import "./chunk-HB5L67CJ.mjs";
-export {
-  startBuildxProbes
-};
