@@ -1,7 +1,7 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-VSH5BYF6.mjs";
+} from "./chunks/chunk-GDNUS7AB.mjs";
 import "./chunks/chunk-YJ6OCXQQ.mjs";
 import "./chunks/chunk-SN3XPCMD.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";

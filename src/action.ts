@@ -60,6 +60,13 @@ function buildsWithBuildx(workspace: string, inputs: Inputs): boolean {
 
 export async function runAction(step: 'main' | 'post'): Promise<void> {
   if (step === 'post') {
+    // The runner hands saved state over as STATE_<name> (what core.getState reads).
+    const { nothingToSave } = await import('./post-step.js');
+    const nothing = nothingToSave({ get: (name) => process.env[`STATE_${name}`] ?? '' });
+    if (nothing !== undefined) {
+      process.stdout.write(`${nothing}\n`);
+      return;
+    }
     const { runStep } = await import('./action-runtime.js');
     return runStep({ step: 'post' });
   }
