@@ -75,8 +75,9 @@ export async function upsertComment(options: UpsertCommentOptions): Promise<Upse
   const { octokit, owner, repo, issueNumber, marker, logger } = options;
   let body = fitToLimit(marker, options.body);
   try {
-    // Who we are and the first page of comments, asked at once: a round trip saved on every run.
-    const author = options.author ?? resolveAuthor(octokit, logger);
+    // Who we are first, then the comments: asked at once, a /user that hangs would leave the list
+    // answered and a comment posted under a guessed author (the breaker stops what comes after).
+    const author = options.author ?? (await resolveAuthor(octokit, logger));
     const find = () => findOwnComment(octokit, { owner, repo, issueNumber, marker, author, logger });
     const existing = await find();
     if (existing) {
@@ -154,7 +155,7 @@ export const OUTDATED_PREFIX = '> [!WARNING]\n> **Outdated:**';
 export async function markOutdated(options: Omit<UpsertCommentOptions, 'body'> & { note: string }): Promise<UpsertResult | undefined> {
   const { octokit, owner, repo, issueNumber, marker, logger } = options;
   try {
-    const author = options.author ?? resolveAuthor(octokit, logger);
+    const author = options.author ?? (await resolveAuthor(octokit, logger));
     const existing = await findOwnComment(octokit, { owner, repo, issueNumber, marker, author, logger });
     if (!existing) return undefined;
     const previous = (existing.body ?? '').trimStart().slice(marker.length).replace(/^\n/, '');
@@ -186,7 +187,7 @@ export async function resolveAuthor(octokit: GitHubClient, logger: Logger): Prom
 
 async function findOwnComment(
   octokit: GitHubClient,
-  q: { owner: string; repo: string; issueNumber: number; marker: string; author: string | Promise<string>; logger: Logger },
+  q: { owner: string; repo: string; issueNumber: number; marker: string; author: string; logger: Logger },
 ): Promise<IssueComment | undefined> {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: q.owner,
@@ -197,7 +198,7 @@ async function findOwnComment(
   for await (const page of pages) {
     for (const comment of page.data as IssueComment[]) {
       if (!(comment.body ?? '').trimStart().startsWith(q.marker)) continue;
-      if (sameLogin(comment.user?.login, await q.author)) return comment;
+      if (sameLogin(comment.user?.login, q.author)) return comment;
       q.logger.debug(`Comment ${comment.html_url} carries our marker but is by ${comment.user?.login ?? 'a deleted user'}; leaving it alone.`);
     }
   }
