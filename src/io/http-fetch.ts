@@ -2,7 +2,7 @@
 //
 // Why not Node's own fetch: its implementation (undici) is compiled on first use, ~40-70 ms of CPU
 // on a hosted runner, which is most of what a short `strata report` or the report stage costs
-// (issue 12's profile). node:http is already in Node's startup snapshot. The subset is small and
+// (issue 12's profile); node:http loads in ~10 ms. The subset is small and
 // kept to fetch's rules where they matter for registries: redirects followed (blob GETs go to a
 // storage host) with Authorization dropped on a cross-origin hop, 303 (and 301/302 after a POST)
 // turning into a GET, the signal covering the body as well as the headers, network errors as
