@@ -44,6 +44,8 @@ function mainDeps(buildxProbes: BuildxProbes | undefined): RunDeps {
   // One client per step: the previous-image lookup and the report share its credentials and tokens.
   let client: ReturnType<typeof createRunRegistryClientFor> | undefined;
   const registryClient = (inputs: Inputs) => (client ??= createRunRegistryClientFor(env, exec, inputs));
+  // One HEAD through the run's client: the base digests before the build, the previous image for pack.
+  const registryDigest = async (inputs: Inputs, reference: string) => (await (await registryClient(inputs)).headDigest(reference)).digest;
   return {
     env,
     ...(buildxProbes ? { buildxProbes } : {}),
@@ -61,15 +63,11 @@ function mainDeps(buildxProbes: BuildxProbes | undefined): RunDeps {
     addPath,
     toolCache: () => import('@actions/tool-cache'),
     rebaseRegistry: async (inputs) => (await import('./registry/for-run.js')).createRunRegistry(runRegistryOptions(env, exec, inputs)),
-    registryDigest: async (inputs, reference) => (await (await registryClient(inputs)).headDigest(reference)).digest,
-    imageExists: async (inputs, reference) => {
-      try {
-        await (await registryClient(inputs)).headDigest(reference);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    registryDigest,
+    imageExists: (inputs, reference) => registryDigest(inputs, reference).then(
+      () => true,
+      () => false,
+    ),
     report: {
       registry: registryClient,
       octokit: async (token) => (await import('./github/octokit.js')).createOctokit(token, { baseUrl: env.GITHUB_API_URL, logger: actionsLogger }),

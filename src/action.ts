@@ -50,12 +50,13 @@ function refuseLinksOutOf(workspace: string, inputs: Inputs): void {
  * Dockerfile/Containerfile where detection looks first. A guess only decides whether the probes
  * start early; a wrong one costs their time once (they are asked again, or not at all).
  */
-function buildsWithBuildx(workspace: string, inputs: Inputs): boolean {
+async function buildsWithBuildx(workspace: string, inputs: Inputs): Promise<boolean> {
   if (inputs.rebase || inputs.mode === 'buildpack') return false;
   if (inputs.mode === 'dockerfile') return true;
-  const context = resolve(workspace, inputs.context);
-  const candidates = inputs.file ? [resolve(workspace, inputs.file)] : [resolve(context, 'Dockerfile'), resolve(context, 'Containerfile')];
-  return candidates.some((f) => existsSync(f));
+  if (inputs.file) return existsSync(resolve(workspace, inputs.file));
+  // Detection's own names; its module loads with the pipeline anyway.
+  const { DOCKERFILE_NAMES } = await import('./detect/mode.js');
+  return DOCKERFILE_NAMES.some((name) => existsSync(resolve(workspace, inputs.context, name)));
 }
 
 export async function runAction(step: 'main' | 'post'): Promise<void> {
@@ -82,7 +83,7 @@ export async function runAction(step: 'main' | 'post'): Promise<void> {
   }
   // The buildx probes (~0.2 s each, the build waits for them) run while the pipeline loads.
   let buildxProbes;
-  if (buildsWithBuildx(workspace, inputs)) {
+  if (await buildsWithBuildx(workspace, inputs)) {
     const [{ startBuildxProbes }, { createExec }, { findBuildxPlugin }, { createDockerEngine }] = await Promise.all([
       import('./build/buildx-probes.js'),
       import('./io/exec.js'),
