@@ -2291,10 +2291,13 @@ function baseImageRegistry(client) {
     headDigest: async (reference) => (await client.headDigest(reference)).digest,
     listTags: (repository) => client.listTags(repository),
     async getImageCreated(reference, platform) {
+      const root = await client.getManifest(reference);
+      const wanted = root.document.kind === "index" ? await platform : void 0;
       const docs = await readImageDocuments(client, reference, {
+        digest: root.digest,
         choose: (entries) => {
           const described = entries.filter((m8) => m8.platform);
-          return [((platform ? findPlatform(described, platform) : void 0) ?? described[0])?.digest];
+          return [((wanted ? findPlatform(described, wanted) : void 0) ?? described[0])?.digest];
         }
       });
       const manifest = docs.root.kind === "manifest" ? docs.root : Object.values(docs.manifests)[0];
@@ -2326,7 +2329,9 @@ function sameRepositoryAndTag(a, b) {
   }
 }
 function basesFromLabels(image) {
-  const first = imagePlatforms(image)[0];
+  return basesNamed(imagePlatforms(image)[0]);
+}
+function basesNamed(first) {
   const named = namedBase(first?.annotations, first?.labels);
   if (named?.kind === "recorded") {
     const use = { reference: named.name, stage: "base", runtime: true };
@@ -2346,8 +2351,13 @@ function basesFromLabels(image) {
   return { uses: [] };
 }
 function knownBases(image, references) {
-  if (references.length === 0) return basesFromLabels(image);
-  const first = imagePlatforms(image)[0];
+  return knownBasesNamed(imagePlatforms(image)[0], references);
+}
+function knownBasesFromAnnotations(annotations, references) {
+  return recordedBase(annotations, void 0) ? knownBasesNamed({ annotations }, references) : void 0;
+}
+function knownBasesNamed(first, references) {
+  if (references.length === 0) return basesNamed(first);
   const recorded = recordedBase(first?.annotations, first?.labels);
   const labelled = recorded?.name;
   const labelledDigest = recorded?.digest;
@@ -2552,19 +2562,47 @@ async function chooseBaseline(request, reads, current) {
   }
   return { chosen, tried };
 }
+async function basesFromManifest(client, source, references) {
+  if (source.registry === null) return void 0;
+  const at = source.registry ?? source.reference;
+  try {
+    let manifest = (await client.getManifest(at)).document;
+    if (manifest.kind === "index") {
+      const first = platformDescriptors(manifest)[0];
+      if (!first) return void 0;
+      manifest = (await client.getManifest(at, first.digest)).document;
+    }
+    return manifest.kind === "manifest" ? knownBasesFromAnnotations(manifest.annotations, references)?.uses : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function sameUses(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
 async function assembleReport(adapters, request) {
   const { client, logger } = adapters;
-  const [current, baselineReads] = await Promise.all([
-    readImage(request.current, adapters),
-    Promise.allSettled(request.baselines.map((b) => readImage(b, adapters)))
-  ]);
+  const reads = Promise.all([readImage(request.current, adapters), Promise.allSettled(request.baselines.map((b) => readImage(b, adapters)))]);
+  const platformOf = (image2) => request.platform ?? imagePlatforms(image2)[0]?.platform;
+  const early = ("uses" in request.bases ? Promise.resolve(request.bases.uses) : basesFromManifest(client, request.current, request.bases.references)).then(
+    (uses) => uses ? {
+      uses,
+      facts: gatherBaseFacts(baseImageRegistry(client), uses, {
+        platform: request.platform ?? reads.then(([current2]) => platformOf(current2[0].summary), () => void 0)
+      })
+    } : void 0
+  );
+  const [current, baselineReads] = await reads;
   const image = current[0].summary;
   const bases = "references" in request.bases ? knownBases(image, request.bases.references) : { uses: [...request.bases.uses] };
-  const platform = request.platform ?? imagePlatforms(image)[0]?.platform;
+  const platform = platformOf(image);
+  const started = await early;
   const [currentBases, { chosen, tried }, facts] = await Promise.all([
     basesFor(client, image, bases.uses, logger),
     chooseBaseline(request, baselineReads, image),
-    gatherBaseFacts(baseImageRegistry(client), bases.uses, platform ? { platform } : {})
+    // The early answer stands only if it is the one the whole image gives (it always is; checked
+    // so that a change to either rule cannot report on the wrong bases).
+    started && sameUses(started.uses, bases.uses) ? started.facts : gatherBaseFacts(baseImageRegistry(client), bases.uses, platform ? { platform } : {})
   ]);
   let baselineBases = chosen?.bases ?? currentBases;
   if (chosen && !chosen.bases) {

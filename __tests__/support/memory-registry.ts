@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Exec, ExecResult } from '../../src/adapters.js';
 import { RegistryClient } from '../../src/registry/client.js';
+import { ImageDocumentReader, type ImageDocumentReaderOptions } from '../../src/registry/documents.js';
 
 export const sha = (s: string | Buffer) => `sha256:${createHash('sha256').update(s).digest('hex')}`;
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -22,8 +23,10 @@ export class FakeRegistry {
   readonly manifests = new Map<string, { body: string; digest: string }>();
   readonly blobs = new Map<string, string>();
   readonly requests: string[] = [];
+  /** Called before each answer: a test holds a response back until the request it waits for comes. */
+  gate: ((request: string) => Promise<void> | undefined) | undefined;
 
-  push(reference: string, image: { layers: FakeLayer[]; labels?: Record<string, string>; created?: string }): string {
+  push(reference: string, image: { layers: FakeLayer[]; labels?: Record<string, string>; annotations?: Record<string, string>; created?: string }): string {
     const [repo, tag] = reference.replace(`${HOST}/`, '').split(':') as [string, string];
     const config = JSON.stringify({
       architecture: 'amd64',
@@ -39,6 +42,7 @@ export class FakeRegistry {
       mediaType: OCI_MANIFEST,
       config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(config), size: config.length },
       layers: image.layers.map((l) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: sha(`blob:${l.content}`), size: l.size })),
+      ...(image.annotations ? { annotations: image.annotations } : {}),
     });
     const digest = sha(body);
     this.manifests.set(`${repo}:${tag}`, { body, digest });
@@ -48,7 +52,9 @@ export class FakeRegistry {
 
   fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(String(input));
-    this.requests.push(`${init?.method ?? 'GET'} ${url.pathname}`);
+    const request = `${init?.method ?? 'GET'} ${url.pathname}`;
+    this.requests.push(request);
+    await this.gate?.(request);
     const m = /^\/v2\/(.+)\/(manifests|blobs|tags)\/(.+)$/.exec(url.pathname);
     if (url.host !== HOST || !m) return new Response('{"errors":[{"code":"NAME_UNKNOWN","message":"no such host here"}]}', { status: 404 });
     const [, repo, kind, ref] = m as unknown as [string, string, string, string];
@@ -68,6 +74,11 @@ export class FakeRegistry {
 
   client(): RegistryClient {
     return new RegistryClient({ fetch: this.fetch, retries: 0 });
+  }
+
+  /** The run's reader over this registry (documents fetched once; tags remembered when asked). */
+  reader(options: ImageDocumentReaderOptions = {}): ImageDocumentReader {
+    return new ImageDocumentReader({ fetch: this.fetch, retries: 0 }, options);
   }
 }
 

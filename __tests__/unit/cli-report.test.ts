@@ -12,7 +12,7 @@ import {
   runReportCommand,
 } from '../../src/cli/report-command.js';
 import { LIFECYCLE_METADATA_LABEL } from '../../src/image/labels.js';
-import { knownBases } from '../../src/report/known-bases.js';
+import { knownBases, knownBasesFromAnnotations } from '../../src/report/known-bases.js';
 import type { ImageSummary } from '../../src/image/types.js';
 import type { Report } from '../../src/report/report.js';
 import { createCliEngine } from '../../src/io/docker-engine-cli.js';
@@ -254,5 +254,40 @@ describe('knownBases', () => {
 
   it('nothing known', () => {
     expect(knownBases(image({}), [])).toEqual({ uses: [] });
+  });
+});
+
+describe('knownBasesFromAnnotations: the early answer is the one the whole image gives, or none', () => {
+  const digest = `sha256:${'a'.repeat(64)}`;
+  const other = `sha256:${'b'.repeat(64)}`;
+  const withNamings = (annotations: Record<string, string> | undefined, labels: Record<string, string>): ImageSummary => ({
+    reference: 'x',
+    digest: 'sha256:x',
+    source: 'registry',
+    sizeKind: 'compressed',
+    platforms: [{ platform: 'linux/amd64', manifestDigest: 'b', configDigest: 'b', layers: [], history: [], labels, ...(annotations ? { annotations } : {}) }],
+  });
+  const annotated = { [OCI_BASE_NAME_LABEL]: 'docker.io/library/node:20-slim', [OCI_BASE_DIGEST_LABEL]: digest };
+  const run = JSON.stringify({ runImage: { image: 'paketobuildpacks/run-jammy-base:latest' } });
+  const annotationsCases: Array<[string, Record<string, string> | undefined]> = [
+    ['none', undefined],
+    ['the base recorded', annotated],
+    ['a name, no digest', { [OCI_BASE_NAME_LABEL]: 'node:22' }],
+    ['unrelated ones', { 'org.opencontainers.image.source': 'https://github.com/acme/app' }],
+  ];
+  const labelsCases: Array<[string, Record<string, string>]> = [
+    ['none', {}],
+    ['another base recorded', { [OCI_BASE_NAME_LABEL]: 'docker.io/library/node:22', [OCI_BASE_DIGEST_LABEL]: other }],
+    ['the same base', annotated],
+    ['a run image', { [LIFECYCLE_METADATA_LABEL]: run }],
+  ];
+  const referencesCases: string[][] = [[], ['node:20-slim'], ['golang:1.22', 'node:20-slim'], ['node:22']];
+  const rows = annotationsCases.flatMap(([a, annotations]) => labelsCases.flatMap(([l, labels]) => referencesCases.map((references) => [`annotations: ${a}; labels: ${l}; --base ${JSON.stringify(references)}`, annotations, labels, references] as const)));
+
+  it.each(rows)('%s', (_name, annotations, labels, references) => {
+    const early = knownBasesFromAnnotations(annotations, references);
+    // Given whenever the annotations record a base, and then whatever the config's labels say.
+    expect(early !== undefined).toBe(annotations?.[OCI_BASE_NAME_LABEL] !== undefined);
+    if (early) expect(early).toEqual(knownBases(withNamings(annotations, labels), references));
   });
 });

@@ -162,3 +162,53 @@ describe('assembleReport: the bases', () => {
     expect(a.report.freshness.map((f) => f.verdict)).toEqual([expect.not.stringMatching(/^unresolved$/), 'unresolved']);
   });
 });
+
+describe('assembleReport: the bases are asked about as soon as they are known', () => {
+  /** Holds the answer to `held` until `awaited` is asked (1 s at most); says whether it had to give up. */
+  function holdUntil(r: FakeRegistry, held: string, awaited: string): { gaveUp: () => boolean } {
+    let gaveUp = false;
+    let arrived!: () => void;
+    const seen = new Promise<void>((resolve) => (arrived = resolve));
+    r.gate = async (request) => {
+      if (request === awaited) arrived();
+      if (request !== held) return;
+      const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 1000).unref());
+      if ((await Promise.race([seen.then(() => 'seen' as const), timer])) === 'late') gaveUp = true;
+    };
+    return { gaveUp: () => gaveUp };
+  }
+
+  it("the build's bases: their tag is asked while the image's manifest is still on its way", async () => {
+    const { registry: r } = registry();
+    const hold = holdUntil(r, 'GET /v2/acme/app/manifests/2', 'HEAD /v2/library/busybox/manifests/1.37');
+    const a = await assembleReport(adapters(r), actionRequest({ current: { reference: `${HOST}/acme/app:2`, engine: 'never' }, baselines: [] }));
+    expect(hold.gaveUp()).toBe(false);
+    expect(a.report.freshness[0]).toMatchObject({ use: { reference: `${HOST}/library/busybox:1.37` } });
+    expect(a.report.freshness[0]!.verdict).not.toBe('unknown');
+  });
+
+  it("a base the image's manifest annotations record: asked while its config is on its way, every document once", async () => {
+    const { registry: r, busybox136 } = registry();
+    const record = { [OCI_BASE_NAME]: `${HOST}/library/busybox:1.36`, [OCI_BASE_DIGEST]: busybox136 };
+    r.push(`${HOST}/acme/annotated:1`, { layers: [BUSYBOX_136, APP], labels: record, annotations: record });
+    const config = JSON.parse(r.manifests.get('acme/annotated:1')!.body).config.digest as string;
+    const hold = holdUntil(r, `GET /v2/acme/annotated/blobs/${config}`, 'HEAD /v2/library/busybox/manifests/1.36');
+    const request: ReportRequest = { current: { reference: `${HOST}/acme/annotated:1`, engine: 'fallback' }, baselines: [], noBaselineReason: 'no --baseline given', bases: { references: [] } };
+    const a = await assembleReport({ ...adapters(r), client: r.reader({ rememberTags: true }) }, request);
+    expect(hold.gaveUp()).toBe(false);
+    expect(a.bases.from).toBe(`the ${OCI_BASE_NAME} annotation`);
+    expect(a.report.freshness[0]).toMatchObject({ use: { reference: `${HOST}/library/busybox:1.36`, digest: busybox136 } });
+    // The manifest read to learn the base early is the image read's own request.
+    expect(r.requests.filter((q) => q === 'GET /v2/acme/annotated/manifests/1')).toHaveLength(1);
+    expect(new Set(r.requests).size).toBe(r.requests.length);
+  });
+
+  it("a base named in the config's labels only: asked after the config, as nothing earlier names it", async () => {
+    const { registry: r } = registry();
+    const config = JSON.parse(r.manifests.get('acme/app:1')!.body).config.digest as string;
+    const request: ReportRequest = { current: { reference: `${HOST}/acme/app:1`, engine: 'fallback' }, baselines: [], noBaselineReason: 'no --baseline given', bases: { references: [] } };
+    const a = await assembleReport({ ...adapters(r), client: r.reader({ rememberTags: true }) }, request);
+    expect(a.bases.from).toBe(`the ${OCI_BASE_NAME} label`);
+    expect(r.requests.indexOf('HEAD /v2/library/busybox/manifests/1.36')).toBeGreaterThan(r.requests.indexOf(`GET /v2/acme/app/blobs/${config}`));
+  });
+});

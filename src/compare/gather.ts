@@ -6,8 +6,8 @@ import type { BaseImageRegistry } from '../registry/base-image-registry.js';
 import { repositoryOf, tagOf } from '../registry/reference.js';
 
 export interface GatherOptions {
-  /** Platform whose config dates the base, e.g. linux/amd64. */
-  platform?: string;
+  /** Platform whose config dates the base, e.g. linux/amd64 (waited for only for an index). */
+  platform?: string | PromiseLike<string | undefined>;
   /** Registry requests in flight at once. */
   concurrency?: number;
   /** Skip listing tags (a repository with tens of thousands of tags is slow to page through). */

@@ -23,8 +23,10 @@ export interface BaseImageRegistry {
   /**
    * Config `created` (RFC 3339) of the image at a tag or digest reference; for an index, of the
    * `platform` manifest (or the first image manifest). Optional: without it there is no age.
+   * `platform` may still be on its way (the report starts this before it has read the image
+   * whose platform it is): it is waited for only when the reference is an index.
    */
-  getImageCreated?(reference: string, platform?: string): Promise<string | undefined>;
+  getImageCreated?(reference: string, platform?: string | PromiseLike<string | undefined>): Promise<string | undefined>;
   /**
    * Digests of the platform manifests listed in the index at a reference ([] for a single
    * manifest). Optional: it prevents a false "tag moved" when the build recorded a platform
@@ -39,11 +41,15 @@ export function baseImageRegistry(client: RegistryClient): BaseImageRegistry {
     headDigest: async (reference) => (await client.headDigest(reference)).digest,
     listTags: (repository) => client.listTags(repository),
     async getImageCreated(reference, platform) {
-      // One platform's manifest of an index: the wanted one, else the first.
+      const root = await client.getManifest(reference);
+      const wanted = root.document.kind === 'index' ? await platform : undefined;
+      // One platform's manifest of an index: the wanted one, else the first. By the digest just
+      // read, so a tag is not asked twice.
       const docs = await readImageDocuments(client, reference, {
+        digest: root.digest,
         choose: (entries) => {
           const described = entries.filter((m) => m.platform);
-          return [((platform ? findPlatform(described, platform) : undefined) ?? described[0])?.digest];
+          return [((wanted ? findPlatform(described, wanted) : undefined) ?? described[0])?.digest];
         },
       });
       const manifest = docs.root.kind === 'manifest' ? docs.root : Object.values(docs.manifests)[0];

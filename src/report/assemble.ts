@@ -22,12 +22,13 @@ import { gatherBaseFacts } from '../compare/gather.js';
 import { readEngineImageSummary } from '../image/engine.js';
 import { imagePlatforms } from '../image/platforms.js';
 import { readImageSummary } from '../image/remote.js';
+import { platformDescriptors } from '../image/summary.js';
 import type { ImageSummary } from '../image/types.js';
 import type { SizeThreshold } from '../inputs.js';
 import { baseImageRegistry } from '../registry/base-image-registry.js';
 import type { RegistryClient } from '../registry/client.js';
 import { pickComparable, type BaselineSnapshot } from './baseline.js';
-import { basesFor, basesFromLabels, knownBases, type KnownBases } from './known-bases.js';
+import { basesFor, basesFromLabels, knownBases, knownBasesFromAnnotations, type KnownBases } from './known-bases.js';
 import { buildReport, type BaselineOrigin, type Report } from './report.js';
 
 /** What readEngineImageSummary reads the local engine through. */
@@ -178,21 +179,64 @@ async function chooseBaseline(
   return { chosen, tried };
 }
 
+/**
+ * The bases the image names, from its registry manifest alone (the first platform's, for an
+ * index) when its annotations record them (knownBasesFromAnnotations); undefined when they do
+ * not, or the registry does not answer (the image read says why).
+ */
+async function basesFromManifest(client: RegistryClient, source: ImageSource, references: readonly string[]): Promise<readonly BaseImageUse[] | undefined> {
+  if (source.registry === null) return undefined;
+  const at = source.registry ?? source.reference;
+  try {
+    // The documents the image read asks for at the same moment: the reader shares the requests
+    // (a tag's too, in `strata report`'s reader, which remembers tags; the action names its bases).
+    let manifest = (await client.getManifest(at)).document;
+    if (manifest.kind === 'index') {
+      const first = platformDescriptors(manifest)[0];
+      if (!first) return undefined;
+      manifest = (await client.getManifest(at, first.digest)).document;
+    }
+    return manifest.kind === 'manifest' ? knownBasesFromAnnotations(manifest.annotations, references)?.uses : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameUses(a: readonly BaseImageUse[], b: readonly BaseImageUse[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** Reads what the report needs through `adapters` and returns it. Throws ImageReadError for the image itself. */
 export async function assembleReport(adapters: AssemblyAdapters, request: ReportRequest): Promise<AssembledReport> {
   const { client, logger } = adapters;
-  const [current, baselineReads] = await Promise.all([
-    readImage(request.current, adapters),
-    Promise.allSettled(request.baselines.map((b) => readImage(b, adapters))),
-  ]);
+  const reads = Promise.all([readImage(request.current, adapters), Promise.allSettled(request.baselines.map((b) => readImage(b, adapters)))]);
+  const platformOf = (image: ImageSummary) => request.platform ?? imagePlatforms(image)[0]?.platform;
+  // The bases are asked about as soon as they are known, while the images are still read: the
+  // build's at once; those the image names, once its manifest is in when its annotations say
+  // (Strata's pushes and registry-side rebases write them). Only dating a multi-platform base
+  // waits for the image's platform, when the request does not give it.
+  const early = ('uses' in request.bases ? Promise.resolve(request.bases.uses) : basesFromManifest(client, request.current, request.bases.references)).then((uses) =>
+    uses
+      ? {
+          uses,
+          facts: gatherBaseFacts(baseImageRegistry(client), uses, {
+            platform: request.platform ?? reads.then(([current]) => platformOf(current[0]!.summary), () => undefined),
+          }),
+        }
+      : undefined,
+  );
+  const [current, baselineReads] = await reads;
   const image = current[0]!.summary;
   const bases: KnownBases = 'references' in request.bases ? knownBases(image, request.bases.references) : { uses: [...request.bases.uses] };
-  const platform = request.platform ?? imagePlatforms(image)[0]?.platform;
+  const platform = platformOf(image);
+  const started = await early;
 
   const [currentBases, { chosen, tried }, facts] = await Promise.all([
     basesFor(client, image, bases.uses, logger),
     chooseBaseline(request, baselineReads, image),
-    gatherBaseFacts(baseImageRegistry(client), bases.uses, platform ? { platform } : {}),
+    // The early answer stands only if it is the one the whole image gives (it always is; checked
+    // so that a change to either rule cannot report on the wrong bases).
+    started && sameUses(started.uses, bases.uses) ? started.facts : gatherBaseFacts(baseImageRegistry(client), bases.uses, platform ? { platform } : {}),
   ]);
 
   // A baseline is split at the base it recorded or names itself, else at the current image's.

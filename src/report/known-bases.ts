@@ -28,9 +28,18 @@ function sameRepositoryAndTag(a: string, b: string): boolean {
   }
 }
 
+/** What of an image names its bases: its first platform's manifest annotations and config labels. */
+interface Namings {
+  annotations?: Record<string, string> | undefined;
+  labels?: Record<string, string> | undefined;
+}
+
 /** The base image the image itself names (namedBase's precedence: annotations, OCI labels, run image). */
 export function basesFromLabels(image: ImageSummary): KnownBases {
-  const first = imagePlatforms(image)[0];
+  return basesNamed(imagePlatforms(image)[0]);
+}
+
+function basesNamed(first: Namings | undefined): KnownBases {
   const named = namedBase(first?.annotations, first?.labels);
   if (named?.kind === 'recorded') {
     const use: BaseImageUse = { reference: named.name, stage: 'base', runtime: true };
@@ -53,8 +62,20 @@ export function basesFromLabels(image: ImageSummary): KnownBases {
 
 /** REFs in FROM order (the last is the runtime base); none given: what the image's labels say. */
 export function knownBases(image: ImageSummary, references: readonly string[]): KnownBases {
-  if (references.length === 0) return basesFromLabels(image);
-  const first = imagePlatforms(image)[0];
+  return knownBasesNamed(imagePlatforms(image)[0], references);
+}
+
+/**
+ * knownBases's answer from the manifest's annotations alone, when they record the base: they
+ * win over the config's labels (recordedBase), so the config cannot change it. Undefined when
+ * they do not: then the answer waits for the config.
+ */
+export function knownBasesFromAnnotations(annotations: Record<string, string> | undefined, references: readonly string[]): KnownBases | undefined {
+  return recordedBase(annotations, undefined) ? knownBasesNamed({ annotations }, references) : undefined;
+}
+
+function knownBasesNamed(first: Namings | undefined, references: readonly string[]): KnownBases {
+  if (references.length === 0) return basesNamed(first);
   const recorded = recordedBase(first?.annotations, first?.labels);
   const labelled = recorded?.name;
   const labelledDigest = recorded?.digest;
