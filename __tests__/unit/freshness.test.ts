@@ -85,7 +85,7 @@ describe('gatherBaseFacts', () => {
       calls,
       headDigest: async (ref) => (calls.push(`head ${ref}`), MOVED),
       listTags: async (repo) => (calls.push(`tags ${repo}`), tags),
-      getImageCreated: async (ref, platform) => (calls.push(`created ${ref} ${platform}`), '2026-10-01T00:00:00Z'),
+      getImageCreated: async (ref, platform) => (calls.push(`created ${ref} ${String(await platform)}`), '2026-10-01T00:00:00Z'),
       listPlatformDigests: async (ref) => (calls.push(`index ${ref}`), [BUILT]),
       ...overrides,
     };
