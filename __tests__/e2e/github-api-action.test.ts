@@ -54,6 +54,8 @@ it('403 rate limit with reset in an hour: the build is green, the comment skippe
     ]);
     expect(run.summary).toContain('### Image report');
     expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    // An installation token's comments are github-actions[bot]'s: GET /user (refused) is not asked.
+    expect(github.requests.filter((r) => r.path.split('?')[0] === '/user')).toEqual([]);
     expect(Date.now() - started).toBeLessThan(120_000);
     expect(github.contractViolations).toEqual([]);
   } finally {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/adapters.js';
-import { COMMENT_BODY_LIMIT, commentKey, fitToLimit, markerFor, markOutdated, OUTDATED_PREFIX, upsertComment, withMarker } from '../../src/github/comment.js';
+import { authorOfToken, COMMENT_BODY_LIMIT, commentKey, fitToLimit, markerFor, markOutdated, OUTDATED_PREFIX, upsertComment, withMarker } from '../../src/github/comment.js';
 import { createOctokit } from '../../src/github/octokit.js';
 
 const API = 'https://api.github.com';
@@ -138,6 +138,23 @@ describe('upsertComment', () => {
       .reply(200, [comment(9, withMarker(marker, body).replace(/\n/g, '\r\n'))]);
     // No PATCH is mocked: disableNetConnect turns an attempted edit into a failed result.
     expect(await run(testLogger().logger)).toEqual({ ok: true, action: 'unchanged', url: 'https://github.com/acme/shop/pull/42#issuecomment-9', id: 9 });
+  });
+
+  it.each([
+    ['ghs_16C7e42F292c6912E7710c838347Ae178B4a', ACTIONS_BOT.login],
+    ['ghp_16C7e42F292c6912E7710c838347Ae178B4a', undefined],
+    ['github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz', undefined],
+    ['gho_16C7e42F292c6912E7710c838347Ae178B4a', undefined],
+  ])('the author an installation token (ghs_) implies is known without asking: %s', (token, author) => {
+    expect(authorOfToken(token)).toBe(author);
+  });
+
+  it('with the author given, GET /user is not asked', async () => {
+    nock(API).get(COMMENTS).query({ per_page: '100' }).reply(200, [comment(10, withMarker(marker, 'old'), ACTIONS_BOT)]);
+    nock(API).patch('/repos/acme/shop/issues/comments/10').reply(200, comment(10, withMarker(marker, body), ACTIONS_BOT));
+    const logger = testLogger().logger;
+    const result = await upsertComment({ octokit: octokit(logger), owner: 'acme', repo: 'shop', issueNumber: 42, marker, body, logger, author: authorOfToken('ghs_x') });
+    expect(result).toMatchObject({ action: 'updated', id: 10 });
   });
 
   it('matches comments by the PAT owner named by GET /user', async () => {

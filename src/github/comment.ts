@@ -170,6 +170,15 @@ export async function markOutdated(options: Omit<UpsertCommentOptions, 'body'> &
 }
 
 /**
+ * The author GET /user would lead to, when the token already says it: installation tokens
+ * (`ghs_`, GITHUB_TOKEN's kind) are always refused there, and resolveAuthor answers that with
+ * github-actions[bot]. Knowing it saves the round trip the comment would wait on.
+ */
+export function authorOfToken(token: string): string | undefined {
+  return token.startsWith('ghs_') ? ACTIONS_BOT_LOGIN : undefined;
+}
+
+/**
  * Who our comments are by. GET /user names the owner of a PAT; installation tokens (GITHUB_TOKEN
  * included) get 403 there, and GITHUB_TOKEN comments are by github-actions[bot]. A comment by
  * anyone else is never edited, even if it carries our marker.

@@ -8,7 +8,7 @@ import type { GitHubContext } from '../context.js';
 import type { Inputs } from '../inputs.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/report.js';
-import { commentKey, markerFor, markOutdated, upsertComment, withMarker } from './comment.js';
+import { authorOfToken, commentKey, markerFor, markOutdated, upsertComment, withMarker } from './comment.js';
 import type { GitHubClient } from './octokit.js';
 
 export interface PublishDeps {
@@ -40,6 +40,7 @@ interface CommentTarget {
   repo: string;
   issueNumber: number;
   marker: string;
+  author?: string;
 }
 
 /** Where the sticky comment goes; undefined (and `why`, for the one log line) when nowhere. */
@@ -54,7 +55,8 @@ async function commentTarget(deps: Pick<PublishDeps, 'github' | 'octokit'>, inpu
   }
   if (!inputs.githubToken) return { why: 'No github-token: the PR comment was not written; the report is in the job summary.', level: 'warning' };
   const [owner, repo] = github.repository.split('/');
-  return { octokit: await deps.octokit(inputs.githubToken), owner: owner!, repo: repo!, issueNumber: pr.number, marker: markerOf(inputs, github) };
+  const author = authorOfToken(inputs.githubToken);
+  return { octokit: await deps.octokit(inputs.githubToken), owner: owner!, repo: repo!, issueNumber: pr.number, marker: markerOf(inputs, github), ...(author ? { author } : {}) };
 }
 
 /**
