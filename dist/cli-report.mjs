@@ -1638,6 +1638,9 @@ var NodeHeaders = class {
     if (v === void 0) return null;
     return Array.isArray(v) ? v.join(", ") : String(v);
   }
+  *[Symbol.iterator]() {
+    for (const name of Object.keys(this.raw).sort()) yield [name, this.get(name)];
+  }
 };
 var NodeResponse = class {
   stream;

@@ -81,6 +81,9 @@ async function request(f: HttpFetch, path: string, init: Parameters<HttpFetch>[1
     digest: res.headers.get('docker-content-digest'),
     contentType: res.headers.get('Content-Type'),
     missing: res.headers.get('x-none'),
+    // Every header, as Octokit reads them; not the date (it may tick between the two requests) nor
+    // the hop-by-hop ones, which answer how each client asked to keep its connection.
+    all: [...res.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)),
     text,
     seen: [...seen],
   };
@@ -186,5 +189,42 @@ describe('httpFetch leaves nothing behind', () => {
     expect(child.code).toBe(0);
     // Node's http server keeps an idle connection for 5 s: well under that means nothing held it.
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});
+
+describe('httpFetch over TLS (the GitHub API, and most registries), as Node fetch', () => {
+  it.each([
+    ['httpFetch', 'httpFetch'],
+    ['Node fetch', 'fetch'],
+  ])('%s: trusts what NODE_EXTRA_CA_CERTS adds, refuses an unknown issuer', async (_name, client) => {
+    const { execFile, execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join, resolve } = await import('node:path');
+    const { createServer: createHttpsServer } = await import('node:https');
+    const dir = mkdtempSync(join(tmpdir(), 'strata-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const server = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ path: req.url, ua: req.headers['user-agent'] ?? null }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/user`;
+    const moduleUrl = new URL(`file://${resolve(__dirname, '../../src/io/http-fetch.ts')}`).href;
+    const script = `const { httpFetch } = await import(${JSON.stringify(moduleUrl)}); const f = ${client};
+      try { const r = await f(${JSON.stringify(url)}, { headers: { 'User-Agent': 'strata-action' } }); console.log(JSON.stringify({ status: r.status, body: await r.json() })); }
+      catch (e) { console.log(JSON.stringify({ error: e.name + ': ' + e.message, cause: e.cause?.code ?? null })); }`;
+    const run = (env: NodeJS.ProcessEnv) =>
+      new Promise<unknown>((done, fail) =>
+        execFile(process.execPath, ['--experimental-strip-types', '--no-warnings', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000, env }, (e, out) => (e ? fail(new Error(`child failed: ${e.message}`)) : done(JSON.parse(out)))),
+      );
+    try {
+      const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
+      expect(await run({ ...env, NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') })).toEqual({ status: 200, body: { path: '/user', ua: 'strata-action' } });
+      expect(await run(env)).toEqual({ error: 'TypeError: fetch failed', cause: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 });

@@ -6,6 +6,7 @@
 import { GitHubUnavailableError } from './errors.js';
 import { Octokit } from '@octokit/rest';
 import type { Logger } from '../adapters.js';
+import { httpFetch } from '../io/http-fetch.js';
 import { classify, decide, RATE_LIMIT_CAP_SECONDS, timeoutFor, type PolicyState } from './request-policy.js';
 
 export type GitHubClient = Octokit;
@@ -41,6 +42,9 @@ export function createOctokit(token: string, options: OctokitOptions): GitHubCli
     auth: token || undefined,
     baseUrl: options.baseUrl ?? 'https://api.github.com',
     userAgent: options.userAgent ?? 'strata-action',
+    // Strata's own HTTP client (io/http-fetch.ts), as the registry code's: Node's fetch would
+    // compile undici on the first request, ~50 ms of the step's last stretch before the comment.
+    request: { fetch: httpFetch },
     // Octokit's own logger would print request details at debug; route it to ours.
     log: { debug: () => {}, info: () => {}, warn: (m: string) => logger.debug(m), error: (m: string) => logger.debug(m) },
   });

@@ -1,8 +1,9 @@
-// The registry's HTTP client: the part of fetch() the registry code uses, over node:http.
+// Strata's HTTP client: the part of fetch() the registry code and Octokit use, over node:http.
 //
 // Why not Node's own fetch: its implementation (undici) is compiled on first use, ~40-70 ms of CPU
 // on a hosted runner, which is most of what a short `strata report` or the report stage costs
-// (issue 12's profile); node:http loads in ~10 ms. The subset is small and
+// (issue 12's profile; in the action it was the last ~50 ms before the PR comment); node:http
+// loads in ~10 ms. The subset is small and
 // kept to fetch's rules where they matter for registries: redirects followed (blob GETs go to a
 // storage host) with Authorization dropped on a cross-origin hop, 303 (and 301/302 after a POST)
 // turning into a GET, the signal covering the body as well as the headers, network errors as
@@ -29,7 +30,8 @@ export interface HttpResponse {
   readonly ok: boolean;
   readonly url: string;
   readonly redirected: boolean;
-  readonly headers: { get(name: string): string | null };
+  /** get(), and [name, value] pairs (names lower-case) as fetch's Headers iterates them (Octokit reads every header). */
+  readonly headers: { get(name: string): string | null; [Symbol.iterator](): Iterator<[string, string]> };
   readonly body: ReadableStream<Uint8Array> | null;
   arrayBuffer(): Promise<ArrayBuffer>;
   text(): Promise<string>;
@@ -51,6 +53,9 @@ class NodeHeaders {
     const v = this.raw[name.toLowerCase()];
     if (v === undefined) return null;
     return Array.isArray(v) ? v.join(', ') : String(v);
+  }
+  *[Symbol.iterator](): Iterator<[string, string]> {
+    for (const name of Object.keys(this.raw).sort()) yield [name, this.get(name)!];
   }
 }
 
