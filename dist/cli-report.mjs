@@ -725,6 +725,7 @@ function createExec(write = {
         });
         child.stdin.on("error", () => void 0);
         child.stdin.end(options.input ?? "");
+        if (options.onSpawn) child.once("spawn", options.onSpawn);
       });
     }
   };

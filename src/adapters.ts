@@ -16,6 +16,8 @@ export interface ExecOptions {
   onLine?: (line: string, stream: 'out' | 'err') => void;
   /** Aborting it stops the command and its process group. */
   signal?: AbortSignal;
+  /** Called once the process has started (a build: the step's own work can go on meanwhile). */
+  onSpawn?: () => void;
 }
 
 export interface ExecResult {

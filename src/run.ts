@@ -105,6 +105,8 @@ async function runSteps(deps: RunDeps, inputs: Inputs): Promise<void> {
   const { logger, outputs } = deps;
   if (inputs.rebase) return runRebase(deps, inputs);
 
+  // A git process whose answer the build needs, started while the mode is decided.
+  const commit = commitSeconds(deps.exec, inputs.context);
   const decision = await decide(deps, inputs);
   logger.info(`Mode: ${decision.mode} (${decision.reason})`);
   outputs.set('mode', decision.mode);
@@ -116,18 +118,19 @@ async function runSteps(deps: RunDeps, inputs: Inputs): Promise<void> {
   if (inputs.call === 'check') return runCheck(deps, inputs, decision, tags);
   const created = sourceDate({
     envEpoch: deps.env.SOURCE_DATE_EPOCH,
-    gitCommitSeconds: await commitSeconds(deps.exec, inputs.context),
+    gitCommitSeconds: await commit,
     headCommitTimestamp: deps.github.headCommitTimestamp,
     now: deps.now(),
   });
   logger.info(describeSourceDate(created));
-  deps.report?.warmUp?.();
   let result: BuildResult;
   try {
-    result =
-      decision.mode === 'dockerfile'
-        ? await runDockerfile(deps, inputs, decision.dockerfile!, tags, created)
-        : await runBuildpack(deps, inputs, tags, created);
+    if (decision.mode === 'dockerfile') {
+      result = await runDockerfile(deps, inputs, decision.dockerfile!, tags, created);
+    } else {
+      deps.report?.warmUp?.();
+      result = await runBuildpack(deps, inputs, tags, created);
+    }
   } catch (e) {
     // The previous commit's report must not stay up as if it described this one.
     if (deps.report) await markReportOutdated({ ...deps.report, logger, github: deps.github }, inputs, 'the build failed');
@@ -216,7 +219,9 @@ async function runDockerfile(deps: RunDeps, inputs: Inputs, dockerfile: string, 
   if (cachePlan.kind === 'gha' && !(await ghaServiceAnswers(deps, cachePlan.scope))) cacheArgs = { cacheFrom: [], cacheTo: [] };
   const result = await withBuildCache(deps, cache, () =>
     buildWithDockerfile(
-      deps,
+      // The report's modules load once the build runs: before, they would take CPU from the
+      // buildx probes the build waits for.
+      { ...deps, onBuildStarted: deps.report?.warmUp },
       { inputs, dockerfile, tags, github: deps.github, builder, cachePlan: cacheArgs, tempDir: deps.tempDir, now: deps.now(), sourceDate: created },
       bases,
     ),

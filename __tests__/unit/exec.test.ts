@@ -54,7 +54,21 @@ describe('createExec', () => {
     expect(result.exitCode).toBe(130);
   });
 
-  it('a missing program is exit code 127, like a shell', async () => {
-    expect(await createExec(quiet).run('strata-no-such-program', [])).toMatchObject({ exitCode: 127 });
+  it('a missing program is exit code 127, like a shell, and never said to have started', async () => {
+    let started = 0;
+    expect(await createExec(quiet).run('strata-no-such-program', [], { onSpawn: () => started++ })).toMatchObject({ exitCode: 127 });
+    expect(started).toBe(0);
+  });
+
+  it('says once when the process has started, while it still runs', async () => {
+    const events: string[] = [];
+    const run = createExec(quiet).run('sh', ['-c', 'sleep 0.2; echo done'], {
+      onSpawn: () => events.push('started'),
+      onLine: (line) => events.push(line),
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events).toEqual(['started']);
+    await run;
+    expect(events).toEqual(['started', 'done']);
   });
 });

@@ -106,6 +106,8 @@ export interface DockerBuildOptions {
   bounds?: BuildWatchBounds;
   /** How often the watch looks at the build. */
   pollMs?: number;
+  /** Called once the build process has started. */
+  onStarted?: () => void;
 }
 
 /**
@@ -181,6 +183,7 @@ async function watchedBuild(exec: Exec, logger: Logger, plan: DockerBuildPlan, e
       env: { ...env, BUILDX_METADATA_WARNINGS: 'true', BUILDKIT_PROGRESS: 'plain' },
       onLine: (line) => readProgressLine(progress, line, Date.now()),
       signal: stop.signal,
+      ...(options.onStarted ? { onSpawn: options.onStarted } : {}),
     });
     return { result, progress, ...(hang ? { hang } : {}) };
   } finally {

@@ -148,7 +148,7 @@ export async function resolveBaseImages(
 }
 
 export async function buildWithDockerfile(
-  deps: { exec: Exec; logger: Logger },
+  deps: { exec: Exec; logger: Logger; onBuildStarted?: (() => void) | undefined },
   req: DockerfileModeRequest,
   bases: BaseImageUse[],
 ): Promise<BuildResult> {
@@ -167,7 +167,7 @@ export async function buildWithDockerfile(
       return result;
     },
   };
-  const outcome = await runDockerBuild(exec, deps.logger, plan, env);
+  const outcome = await runDockerBuild(exec, deps.logger, plan, env, deps.onBuildStarted ? { onStarted: deps.onBuildStarted } : {});
   const cacheWarning = ghaCacheWarning(ghaCacheFailures(progress));
   if (cacheWarning) deps.logger.warning(cacheWarning);
   return {

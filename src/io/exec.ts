@@ -100,6 +100,7 @@ export function createExec(write: { out: (s: string) => void; err: (s: string) =
         });
         child.stdin.on('error', () => undefined);
         child.stdin.end(options.input ?? '');
+        if (options.onSpawn) child.once('spawn', options.onSpawn);
       });
     },
   };
