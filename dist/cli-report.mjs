@@ -1686,13 +1686,17 @@ var NodeResponse = class {
   async bytes() {
     if (this.used || this.stream) throw new TypeError("Body has already been read");
     this.used = true;
-    const chunks = [];
-    try {
-      for await (const chunk of this.message) chunks.push(chunk);
-    } catch (e) {
-      throw this.signal?.aborted ? abortReason(this.signal) : new TypeError("fetch failed", { cause: e });
-    }
-    return Buffer.concat(chunks);
+    const message = this.message;
+    const signal = this.signal;
+    return new Promise((resolve, reject) => {
+      const chunks = [];
+      message.on("data", (chunk) => chunks.push(chunk));
+      message.once("end", () => resolve(Buffer.concat(chunks)));
+      message.once("error", (e) => reject(signal?.aborted ? abortReason(signal) : new TypeError("fetch failed", { cause: e })));
+      message.once("close", () => {
+        if (!message.complete) reject(signal?.aborted ? abortReason(signal) : new TypeError("fetch failed", { cause: new Error("the connection closed before the body ended") }));
+      });
+    });
   }
 };
 function abortReason(signal) {

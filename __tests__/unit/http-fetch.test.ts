@@ -38,6 +38,12 @@ function handler(other: () => string) {
         return;
       }
       if (url.pathname === '/slow-headers') return; // never answers
+      if (url.pathname === '/cut-body') {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+        res.write('{"partial":');
+        setTimeout(() => res.socket?.destroy(), 20);
+        return;
+      }
       if (url.pathname === '/slow-body') {
         res.writeHead(200, { 'Content-Type': 'text/plain' });
         res.write('part');
@@ -130,6 +136,13 @@ describe('httpFetch answers as Node fetch does', () => {
   it.each(clients)('%s: the signal times out waiting for headers with a TimeoutError', async (_name, f) => {
     const err = (await f(`${originA}/slow-headers`, { signal: AbortSignal.timeout(150) }).catch((e: unknown) => e)) as Error;
     expect(err.name).toBe('TimeoutError');
+  });
+
+  it.each(clients)('%s: a body cut short by the connection is a TypeError, not a short document', async (_name, f) => {
+    const res = await f(`${originA}/cut-body`);
+    expect(res.status).toBe(200);
+    const err = (await res.text().catch((e: unknown) => e)) as Error;
+    expect(err).toBeInstanceOf(TypeError);
   });
 
   it.each(clients)('%s: the signal covers the body too', async (_name, f) => {

@@ -107,14 +107,20 @@ class NodeResponse implements HttpResponse {
   private async bytes(): Promise<Buffer> {
     if (this.used || this.stream) throw new TypeError('Body has already been read');
     this.used = true;
-    const chunks: Buffer[] = [];
-    try {
-      for await (const chunk of this.message) chunks.push(chunk as Buffer);
-    } catch (e) {
+    const message = this.message;
+    const signal = this.signal;
+    // Events, not `for await`: the stream's async iterator is a cost on every response, cold.
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      message.on('data', (chunk: Buffer) => chunks.push(chunk));
+      message.once('end', () => resolve(Buffer.concat(chunks)));
       // The signal covers the body too: a stalled body ends as the timeout, like fetch's.
-      throw this.signal?.aborted ? abortReason(this.signal) : new TypeError('fetch failed', { cause: e });
-    }
-    return Buffer.concat(chunks);
+      message.once('error', (e) => reject(signal?.aborted ? abortReason(signal) : new TypeError('fetch failed', { cause: e })));
+      // A connection closed before the body ended ends it without an error event.
+      message.once('close', () => {
+        if (!message.complete) reject(signal?.aborted ? abortReason(signal) : new TypeError('fetch failed', { cause: new Error('the connection closed before the body ended') }));
+      });
+    });
   }
 }
 
