@@ -1,8 +1,10 @@
-// Inputs -> the `pack build` plan: the buildpack options, the commit's creation time by default.
+// Inputs -> the `pack build` plan: the buildpack options, the commit's creation time by default;
+// and which previous image pack is given.
 import { describe, expect, it } from 'vitest';
-import { packPlan } from '../../src/build/buildpack-mode.js';
+import { findPreviousImage, packPlan } from '../../src/build/buildpack-mode.js';
 import { sourceDate } from '../../src/build/source-date.js';
 import { parseInputs } from '../../src/inputs.js';
+import { recordingLogger } from '../support/logger.js';
 
 const planning = { choice: { builder: 'paketobuildpacks/builder-jammy-base', reason: 'default' }, env: [] } as unknown as Parameters<typeof packPlan>[1]['planning'];
 const inputsOf = (values: Record<string, string>) => parseInputs((n) => values[n] ?? '', { repository: 'o/app', serverUrl: 'https://github.com' });
@@ -29,5 +31,22 @@ describe('packPlan', () => {
     // No commit time known: pack's fixed default beats the clock.
     expect(packPlan(inputsOf({}), { ...req, created: sourceDate({ now: new Date() }) })).not.toHaveProperty('creationTime');
     for (const k of ['buildpacks', 'volumes', 'defaultProcess', 'network', 'sbomOutputDir', 'envFile', 'cacheImage', 'bindingsDir']) expect(plan).not.toHaveProperty(k);
+  });
+});
+
+describe('findPreviousImage', () => {
+  const noExec = { run: async () => ({ exitCode: 1, stdout: '', stderr: 'not expected' }) };
+  it('takes the first candidate the registry has; one it cannot ask about is said, then skipped; one it has not is silent', async () => {
+    const { logger, log } = recordingLogger();
+    const answers: Record<string, () => Promise<boolean>> = {
+      'ghcr.io/o/app:pr-7': () => Promise.resolve(false),
+      'ghcr.io/o/app:main': () => Promise.reject(new Error('Manifest ghcr.io/o/app:main failed (HTTP 500)')),
+      'ghcr.io/o/app:latest': () => Promise.resolve(true),
+    };
+    const found = await findPreviousImage({ imageExists: (ref) => answers[ref]!(), exec: noExec, logger }, Object.keys(answers), true);
+    expect(found).toBe('ghcr.io/o/app:latest');
+    expect(log).toEqual([
+      { level: 'info', message: 'Previous image ghcr.io/o/app:main not checked (Manifest ghcr.io/o/app:main failed (HTTP 500)): its launch layers cannot be reused from it.' },
+    ]);
   });
 });

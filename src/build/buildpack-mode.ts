@@ -26,8 +26,9 @@ export interface BuildpackDeps {
   /** The step's environment (secret-envs are read from it). */
   env?: Record<string, string | undefined>;
   /**
-   * Whether the registry has `reference` (a manifest HEAD). Absent: no previous image is looked
-   * for, and pack falls back to the image being built.
+   * Whether the registry has `reference` (a manifest HEAD): false when it says it has not, a
+   * rejection when it cannot say. Absent: no previous image is looked for, and pack falls back
+   * to the image being built.
    */
   imageExists?: (reference: string) => Promise<boolean>;
 }
@@ -80,13 +81,16 @@ export function lifecycleNetwork(references: ReadonlyArray<string | undefined>):
 }
 
 /** The first candidate the registry has; a daemon export needs it in the engine too, so it is pulled. */
-async function findPreviousImage(deps: BuildpackDeps, candidates: string[], publish: boolean): Promise<string | undefined> {
+export async function findPreviousImage(deps: Pick<BuildpackDeps, 'imageExists' | 'exec' | 'logger'>, candidates: string[], publish: boolean): Promise<string | undefined> {
   if (!deps.imageExists) return undefined;
   for (const candidate of candidates) {
     let exists: boolean;
     try {
       exists = await deps.imageExists(candidate);
-    } catch {
+    } catch (e) {
+      // Said, not warned: a registry that will not answer for a package not pushed yet is common.
+      // Without it, a build that reuses nothing would not say why.
+      deps.logger.info(`Previous image ${candidate} not checked (${e instanceof Error ? e.message : String(e)}): its launch layers cannot be reused from it.`);
       exists = false;
     }
     if (!exists) continue;
