@@ -83,6 +83,7 @@ function coverageProblems(wf: Obj, inputs: ActionInputs, notExposed: Record<stri
     const made = name in WORKFLOW_MADE;
     if (!(name in passed) && !(name in notExposed)) problems.push(`action input ${name} is neither passed to Strata nor listed as not exposed`);
     if (name in passed && name in notExposed && !made) problems.push(`action input ${name} is passed to Strata but listed as not exposed`);
+    if (made && !(name in passed)) problems.push(`action input ${name} is not passed to Strata, which the workflow should make as ${WORKFLOW_MADE[name]}`);
   }
   for (const name of Object.keys(notExposed)) if (!inputs.has(name)) problems.push(`${name} is listed as not exposed but is not an input of action.yml`);
   return problems;
@@ -261,6 +262,9 @@ describe('the reusable workflow input checks catch', () => {
     callInputsOf(both)['buildx-builder'] = { type: 'string', default: '' };
     expect(coverageProblems(both, inputs, NOT_EXPOSED)).toEqual(['action input buildx-builder is passed to Strata but listed as not exposed']);
     expect(coverageProblems(wf, inputs, { ...NOT_EXPOSED, 'old-input': 'gone' })).toEqual(['old-input is listed as not exposed but is not an input of action.yml']);
+    const unmade = copy();
+    delete withOf(unmade).secrets;
+    expect(coverageProblems(unmade, inputs, NOT_EXPOSED)).toEqual(['action input secrets is not passed to Strata, which the workflow should make as ${{ secrets.build-secrets }}']);
   });
 
   it('a default or type that differs from action.yml, a value from another input, a made input changed', () => {
