@@ -21,12 +21,15 @@ const REUSABLE = 'build-image.yml';
 const STRATA_ACTION = 'strata-dev/strata@v1';
 const STRATA_WORKFLOW = 'strata-dev/strata/.github/workflows/build-image.yml@v1';
 
-/** Inputs and outputs the reusable workflow promises (docs/reusable-workflow.md). */
+/**
+ * Inputs and outputs the reusable workflow promises (docs/reusable-workflow.md). That it offers
+ * every action input (or says why not) is reusable-workflow-inputs.test.ts's.
+ */
 const REUSABLE_INPUTS = [
   'context', 'file', 'mode', 'image', 'tags', 'push', 'platforms', 'build-args', 'buildpack-builder',
   'comment', 'compare-to', 'fail-on-size-increase', 'max-base-age', 'runs-on',
 ];
-const REUSABLE_OUTPUTS = ['image', 'digest', 'tags', 'mode', 'size', 'size-delta', 'stale-bases', 'comment-url', 'report-markdown'];
+const REUSABLE_OUTPUTS = ['image', 'digest', 'tags', 'mode', 'size', 'size-delta', 'stale-bases', 'comment-url', 'report-markdown', 'rebased', 'check-findings'];
 
 interface ActionMeta {
   inputs: Set<string>;
@@ -492,10 +495,10 @@ describe('.github/workflows', () => {
     const wf = wfOf(REUSABLE);
     const callable = callableOf(wf);
 
-    it('is callable only, with the documented inputs, secret and outputs', () => {
+    it('is callable only, with the documented inputs, secrets and outputs', () => {
       expect(Object.keys(objOr(wf.on))).toEqual(['workflow_call']);
       expect(Object.keys(callable!.inputs)).toEqual(expect.arrayContaining(REUSABLE_INPUTS));
-      expect([...callable!.secrets]).toEqual(['registry-password']);
+      expect([...callable!.secrets]).toEqual(['registry-password', 'build-secrets', 'ssh-private-key']);
       expect(Object.keys(callable!.outputs).sort()).toEqual([...REUSABLE_OUTPUTS].sort());
     });
 
@@ -558,11 +561,11 @@ describe('the workflow checks catch', () => {
 
   it('an undeclared inputs.X, an unused input, an undeclared secret', () => {
     const wf = clone(REUSABLE);
-    objOr(strataStepIn(wf).with).target = '${{ inputs.target }}';
-    expect(reusableProblems(wf, action)).toContain('inputs.target is used but not declared under on.workflow_call.inputs');
+    objOr(strataStepIn(wf).with).target = '${{ inputs.stage }}';
+    expect(reusableProblems(wf, action)).toContain('inputs.stage is used but not declared under on.workflow_call.inputs');
     const unused = clone(REUSABLE);
-    objOr(objOr(objOr(unused.on).workflow_call).inputs).labels = { type: 'string', default: '' };
-    expect(reusableProblems(unused, action)).toContain('input labels is declared but never used');
+    objOr(objOr(objOr(unused.on).workflow_call).inputs)['extra-labels'] = { type: 'string', default: '' };
+    expect(reusableProblems(unused, action)).toContain('input extra-labels is declared but never used');
     const secret = clone(REUSABLE);
     objOr(strataStepIn(secret).with)['registry-password'] = '${{ secrets.registry-token }}';
     expect(reusableProblems(secret, action)).toContain('secrets.registry-token is used but not declared under on.workflow_call.secrets');
