@@ -46,9 +46,11 @@ if [ "$have" != "$ACTIONLINT_VERSION" ] && command -v go >/dev/null 2>&1; then
     || echo "test-env: could not build actionlint $ACTIONLINT_VERSION (the workflow lint test will say so)" >&2
 fi
 
-# Debian's Chromium and a font for the render test (__tests__/render): no browser downloads.
+# Debian's Chromium and a font for the render test (__tests__/render): no browser downloads;
+# OpenSSH's agent and tools for the ssh tests (build secrets, the reusable workflow's agent step).
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v ssh-keygen >/dev/null 2>&1 && command -v ssh-agent >/dev/null 2>&1 || need+=(openssh-client)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1 \
