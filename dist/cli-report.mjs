@@ -1,15 +1,15 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 
 // node-builtin:node:fs
-var m = process.getBuiltinModule("node:fs");
+var m = /* @__PURE__ */ process.getBuiltinModule("node:fs");
 var readFileSync = /* @__PURE__ */ (() => m.readFileSync)();
 
 // node-builtin:node:os
-var m2 = process.getBuiltinModule("node:os");
+var m2 = /* @__PURE__ */ process.getBuiltinModule("node:os");
 var homedir = /* @__PURE__ */ (() => m2.homedir)();
 
 // node-builtin:node:path
-var m3 = process.getBuiltinModule("node:path");
+var m3 = /* @__PURE__ */ process.getBuiltinModule("node:path");
 var join = /* @__PURE__ */ (() => m3.join)();
 
 // src/image/platforms.ts
@@ -161,10 +161,10 @@ function parseSize(v) {
   if (typeof v === "number") return v;
   if (typeof v !== "string") return void 0;
   if (/^\d+$/.test(v)) return Number(v);
-  const m8 = /^([\d.]+)\s*([kMGT]?B)$/i.exec(v.trim());
-  if (!m8) return void 0;
-  const unit = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 }[m8[2].toLowerCase()];
-  return Math.round(Number(m8[1]) * unit);
+  const m6 = /^([\d.]+)\s*([kMGT]?B)$/i.exec(v.trim());
+  if (!m6) return void 0;
+  const unit = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 }[m6[2].toLowerCase()];
+  return Math.round(Number(m6[1]) * unit);
 }
 var METADATA_ONLY = /^(?:\/bin\/sh -c #\(nop\)\s*)?(?:ENV|LABEL|CMD|ENTRYPOINT|EXPOSE|USER|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL|VOLUME|MAINTAINER)\b/i;
 function layerRows(history, layerCount) {
@@ -578,8 +578,8 @@ function json(answer, call) {
 }
 function messageOf(answer) {
   try {
-    const m8 = JSON.parse(answer.body).message;
-    if (typeof m8 === "string") return m8;
+    const m6 = JSON.parse(answer.body).message;
+    if (typeof m6 === "string") return m6;
   } catch {
   }
   return answer.body.trim().slice(0, 200);
@@ -737,14 +737,14 @@ function signalNumber(signal) {
 // src/io/terminal.ts
 function terminalLogger(stream = process.stderr, verbose = false) {
   return {
-    info: (m8) => stream.write(`${m8}
+    info: (m6) => stream.write(`${m6}
 `),
-    warning: (m8, p) => stream.write(`warning: ${p?.file ? `${p.file}${p.startLine ? `:${p.startLine}` : ""}: ` : ""}${m8}
+    warning: (m6, p) => stream.write(`warning: ${p?.file ? `${p.file}${p.startLine ? `:${p.startLine}` : ""}: ` : ""}${m6}
 `),
-    error: (m8) => stream.write(`error: ${m8}
+    error: (m6) => stream.write(`error: ${m6}
 `),
-    debug: (m8) => {
-      if (verbose) stream.write(`debug: ${m8}
+    debug: (m6) => {
+      if (verbose) stream.write(`debug: ${m6}
 `);
     },
     group: async (name, fn) => {
@@ -1056,10 +1056,6 @@ async function readHelperCredentials(exec, config) {
   );
   return { credentials, notes };
 }
-
-// node-builtin:node:crypto
-var m4 = process.getBuiltinModule("node:crypto");
-var createHash = /* @__PURE__ */ (() => m4.createHash)();
 
 // src/registry/media-types.ts
 var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
@@ -1409,9 +1405,10 @@ var RegistryClient = class {
     const ref = toReference(refInput);
     const target = digest ?? manifestReference(ref);
     const what = digest ? `${ref.registry}/${ref.repository}@${digest}` : formatReference(ref);
+    loadCryptoSoon();
     const res = await this.transport.send(ref, `manifests/${target}`, { method: "GET", headers: { Accept: MANIFEST_ACCEPT_HEADER }, what: `Manifest ${what}` });
     const bytes = Buffer.from(await res.arrayBuffer());
-    const computed = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+    const computed = sha256Of(bytes);
     const expected = target.includes(":") ? target : res.headers.get("docker-content-digest");
     if (expected?.startsWith("sha256:") && expected !== computed) {
       throw new RegistryError(`Manifest ${what} has digest ${computed}, expected ${expected}; the registry sent different content`);
@@ -1425,6 +1422,7 @@ var RegistryClient = class {
   async getConfig(repo, digest) {
     const ref = toReference(repo);
     const what = `${ref.registry}/${ref.repository}@${digest}`;
+    loadCryptoSoon();
     const res = await this.transport.send(ref, `blobs/${digest}`, {
       method: "GET",
       headers: { Accept: `${OCI_CONFIG}, ${DOCKER_CONFIG}, application/json, */*` },
@@ -1432,7 +1430,7 @@ var RegistryClient = class {
     });
     const bytes = Buffer.from(await res.arrayBuffer());
     if (digest.startsWith("sha256:")) {
-      const computed = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+      const computed = sha256Of(bytes);
       if (computed !== digest) throw new RegistryError(`Config ${what} has digest ${computed}; the registry sent different content`);
     }
     return parseImageConfig(bytes.toString("utf8"), what);
@@ -1463,15 +1461,24 @@ var RegistryClient = class {
 function nextPagePath(link, currentUrl) {
   if (!link) return void 0;
   for (const part of link.split(/,(?=\s*<)/)) {
-    const m8 = /^\s*<([^>]*)>(.*)$/.exec(part);
-    if (!m8) continue;
-    const rels = /;\s*rel="?([^";]*)"?/i.exec(m8[2])?.[1]?.split(/\s+/) ?? [];
+    const m6 = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (!m6) continue;
+    const rels = /;\s*rel="?([^";]*)"?/i.exec(m6[2])?.[1]?.split(/\s+/) ?? [];
     if (!rels.includes("next")) continue;
-    if (!URL.canParse(m8[1], currentUrl)) return void 0;
-    const next = new URL(m8[1], currentUrl);
+    if (!URL.canParse(m6[1], currentUrl)) return void 0;
+    const next = new URL(m6[1], currentUrl);
     return `${next.pathname}${next.search}`;
   }
   return void 0;
+}
+function sha256Of(bytes) {
+  return `sha256:${process.getBuiltinModule("node:crypto").createHash("sha256").update(bytes).digest("hex")}`;
+}
+var cryptoLoading = false;
+function loadCryptoSoon() {
+  if (cryptoLoading) return;
+  cryptoLoading = true;
+  setImmediate(() => process.getBuiltinModule("node:crypto"));
 }
 
 // src/image/summary.ts
@@ -1590,8 +1597,8 @@ function documentKey(ref, digest) {
 function tagKey(ref) {
   return `${ref.registry}/${ref.repository}:${manifestReference(ref)}`;
 }
-function digestOf2(m8) {
-  return { digest: m8.digest, mediaType: m8.mediaType, size: m8.size };
+function digestOf2(m6) {
+  return { digest: m6.digest, mediaType: m6.mediaType, size: m6.size };
 }
 async function readImageDocuments(reader, refInput, options = {}) {
   const ref = toReference(refInput);
@@ -1623,8 +1630,8 @@ async function readImageDocuments(reader, refInput, options = {}) {
 }
 
 // node-builtin:node:stream
-var m5 = process.getBuiltinModule("node:stream");
-var Readable = /* @__PURE__ */ (() => m5.Readable)();
+var m4 = /* @__PURE__ */ process.getBuiltinModule("node:stream");
+var Readable = /* @__PURE__ */ (() => m4.Readable)();
 
 // src/io/http-fetch.ts
 var MAX_REDIRECTS = 20;
@@ -1723,7 +1730,7 @@ function sendOnce(url, method, headers, body, signal) {
   });
 }
 var httpFetch = async (input, init = {}) => {
-  if (init.body instanceof ReadableStream) return await globalThis.fetch(input, init);
+  if (init.body !== void 0 && typeof init.body !== "string" && !(init.body instanceof Uint8Array)) return await globalThis.fetch(input, init);
   let url = new URL(input);
   let method = (init.method ?? "GET").toUpperCase();
   let body = init.body;
@@ -1779,8 +1786,8 @@ async function runRegistryOptions(opts) {
 }
 
 // node-builtin:node:util
-var m6 = process.getBuiltinModule("node:util");
-var parseArgs = /* @__PURE__ */ (() => m6.parseArgs)();
+var m5 = /* @__PURE__ */ process.getBuiltinModule("node:util");
+var parseArgs = /* @__PURE__ */ (() => m5.parseArgs)();
 
 // src/image/labels.ts
 var OCI_BASE_NAME = "org.opencontainers.image.base.name";
@@ -2102,9 +2109,9 @@ function aggregateBase(changes) {
 // src/compare/tag-flavour.ts
 var TAG2 = /^(?<prefix>(?:.*?[^\d.])??)(?<version>\d+(?:\.\d+)*)(?<pre>(?:a|b|rc|alpha|beta|pre|preview|dev)\.?\d*|-(?:alpha|beta|rc|pre|preview|dev|snapshot|nightly|canary)(?:[.-]?\d+)*(?=$|[-_]))?(?<suffix>[-_+].*)?$/i;
 function parseTag(tag) {
-  const m8 = TAG2.exec(tag);
-  if (!m8?.groups) return void 0;
-  const { prefix = "", version = "", pre, suffix = "" } = m8.groups;
+  const m6 = TAG2.exec(tag);
+  if (!m6?.groups) return void 0;
+  const { prefix = "", version = "", pre, suffix = "" } = m6.groups;
   if (prefix !== "" && !/(?:^v|[-_.])$/i.test(prefix)) return void 0;
   const parts = version.split(".");
   const parsed = {
@@ -2304,7 +2311,7 @@ function baseImageRegistry(client) {
       const docs = await readImageDocuments(client, reference, {
         digest: root.digest,
         choose: (entries) => {
-          const described = entries.filter((m8) => m8.platform);
+          const described = entries.filter((m6) => m6.platform);
           return [((wanted ? findPlatform(described, wanted) : void 0) ?? described[0])?.digest];
         }
       });
@@ -2313,13 +2320,10 @@ function baseImageRegistry(client) {
     },
     async listPlatformDigests(reference) {
       const root = await client.getManifest(reference);
-      return root.document.kind === "index" ? platformDescriptors(root.document).map((m8) => m8.digest) : [];
+      return root.document.kind === "index" ? platformDescriptors(root.document).map((m6) => m6.digest) : [];
     }
   };
 }
-
-// node-builtin:node:fs/promises
-var m7 = process.getBuiltinModule("node:fs/promises");
 
 // src/report/baseline.ts
 function pickComparable(current, candidates) {

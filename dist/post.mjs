@@ -1,11 +1,11 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-MUE6T4H7.mjs";
-import "./chunks/chunk-KCM26AHO.mjs";
-import "./chunks/chunk-ANNABDNY.mjs";
-import "./chunks/chunk-SIWSPTGQ.mjs";
-import "./chunks/chunk-EUTYM633.mjs";
+} from "./chunks/chunk-CFCH665L.mjs";
+import "./chunks/chunk-KV4N4XID.mjs";
+import "./chunks/chunk-SAWUULCA.mjs";
+import "./chunks/chunk-AFJQPEMD.mjs";
+import "./chunks/chunk-I2GFJFAX.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";
 
 // src/post.ts

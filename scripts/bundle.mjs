@@ -53,7 +53,8 @@ const builtinsByName = {
       const names = Object.keys(nodeRequire(args.path)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
       return {
         contents: [
-          `const m = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+          // Pure too: a built-in none of whose names is used is not loaded at all.
+          `const m = /* @__PURE__ */ process.getBuiltinModule(${JSON.stringify(args.path)});`,
           'export default m;',
           ...names.map((n) => `export const ${n} = /* @__PURE__ */ (() => m.${n})();`),
         ].join('\n'),

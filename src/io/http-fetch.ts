@@ -157,7 +157,9 @@ function sendOnce(url: URL, method: string, headers: Record<string, string>, bod
 
 /** fetch() for the registry code, over node:http; see the top of the file for the rules kept. */
 export const httpFetch: HttpFetch = async (input, init = {}) => {
-  if (init.body instanceof ReadableStream) return (await globalThis.fetch(input, init));
+  // A stream is what is neither text nor bytes: asking `instanceof ReadableStream` would load the
+  // web streams (the global is lazy) on every request.
+  if (init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Uint8Array)) return (await globalThis.fetch(input, init));
   let url = new URL(input);
   let method = (init.method ?? 'GET').toUpperCase();
   let body: string | Uint8Array | undefined = init.body;
