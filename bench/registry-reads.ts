@@ -123,6 +123,11 @@ export async function benchRegistryReads(ctx: { registryHost: string; base: stri
     await viaSkopeoInOrder();
     const labelsOnly: [string, string] = [via(prLabelsRef), via(mainLabelsRef)];
     let l = await strata(labelsOnly);
+    // What Node itself needs for these reads, with none of Strata: where the floor is.
+    const floorScript = join(import.meta.dirname, 'node-floor.mjs');
+    const nodeFloor = () => mustRun(process.execPath, [floorScript, ...labelsOnly]);
+    await nodeFloor();
+    const floorMs: number[] = [];
     const strataMs: number[] = [];
     const strataLabelsMs: number[] = [];
     const skopeoMs: number[] = [];
@@ -134,6 +139,7 @@ export async function benchRegistryReads(ctx: { registryHost: string; base: stri
       const c = await timed(() => strata(labelsOnly));
       strataLabelsMs.push(c.ms);
       l = c.value;
+      floorMs.push((await timed(nodeFloor)).ms);
       skopeoMs.push((await timed(viaSkopeoInOrder)).ms);
       const b = await timed(viaSkopeo);
       skopeoAllMs.push(b.ms);
@@ -163,6 +169,7 @@ export async function benchRegistryReads(ctx: { registryHost: string; base: stri
         ['wall time (strata report vs skopeo calls: image calls, then base calls)', fmtMs(a), fmtMs(b), `${fmtRatio(a, b)} (goal <= ${GOAL.toFixed(2)}x) ${met ? 'MET' : 'MISSED'}`],
         ['  skopeo with all four calls at once (the base known in advance)', '', fmtMs(median(skopeoAllMs)), fmtRatio(a, median(skopeoAllMs))],
         [`  strata report, images whose base is in their labels only (${l.requests.length} requests, each document once: ${fetchedOnce(l.requests)})`, fmtMs(median(strataLabelsMs)), fmtMs(b), fmtRatio(median(strataLabelsMs), b)],
+        ["  Node's floor: those 8 requests in that order over node:http, hashed and parsed, nothing else (bench/node-floor.mjs)", fmtMs(median(floorMs)), fmtMs(b), fmtRatio(median(floorMs), b)],
         ['HTTP requests (counted at the proxy)', String(s.requests.length), String(k.requests.length), fmtRatio(s.requests.length, k.requests.length)],
         ['  of which documents (manifests, blobs)', String(s.requests.filter(isDocument).length), String(k.requests.filter(isDocument).length), `distinct: ${strataDocs.size} vs ${new Set(k.requests.filter(isDocument).map((r) => `${r.method} ${r.path}`)).size}`],
         ['  connections that were not HTTP (TLS probes)', '0', String(k.nonHttp), ''],
@@ -180,6 +187,7 @@ export async function benchRegistryReads(ctx: { registryHost: string; base: stri
         `ratio per interleaved round (strata / skopeo in order): ${strataMs.map((x, i) => (x / skopeoMs[i]!).toFixed(2)).join(', ')}; median ${median(strataMs.map((x, i) => x / skopeoMs[i]!)).toFixed(2)}`,
         `runs (strata):  ${strataMs.map(fmtMs).join(', ')}`,
         `runs (strata, labels only):  ${strataLabelsMs.map(fmtMs).join(', ')}`,
+        `runs (Node's floor):  ${floorMs.map(fmtMs).join(', ')}`,
         `runs (skopeo, image calls then base calls): ${skopeoMs.map(fmtMs).join(', ')}`,
         `runs (skopeo, all at once): ${skopeoAllMs.map(fmtMs).join(', ')}`,
       ],
