@@ -29,7 +29,7 @@ const REUSABLE_INPUTS = [
   'context', 'file', 'mode', 'image', 'tags', 'push', 'platforms', 'build-args', 'buildpack-builder',
   'comment', 'compare-to', 'fail-on-size-increase', 'max-base-age', 'runs-on',
 ];
-const REUSABLE_OUTPUTS = ['image', 'digest', 'tags', 'mode', 'size', 'size-delta', 'stale-bases', 'comment-url', 'report-markdown', 'rebased', 'check-findings'];
+const REUSABLE_OUTPUTS = ['image', 'digest', 'tags', 'mode', 'size', 'size-delta', 'stale-bases', 'comment-url', 'report-markdown', 'rebased', 'check-findings', 'mode-reason', 'image-id', 'metadata', 'buildpack-builder', 'cache-hit', 'cache-key', 'reused-layers'];
 
 interface ActionMeta {
   inputs: Set<string>;
