@@ -1,9 +1,9 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-CFCH665L.mjs";
+} from "./chunks/chunk-X4OKUSED.mjs";
 import "./chunks/chunk-KV4N4XID.mjs";
-import "./chunks/chunk-SAWUULCA.mjs";
+import "./chunks/chunk-VQ53LQAZ.mjs";
 import "./chunks/chunk-AFJQPEMD.mjs";
 import "./chunks/chunk-I2GFJFAX.mjs";
 import "./chunks/chunk-HB5L67CJ.mjs";

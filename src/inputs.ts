@@ -46,6 +46,8 @@ export interface Inputs extends BuildOptionInputs {
   comment: CommentMode;
   /** Tells apart the comments of matrix legs that build the same image in one job. */
   commentKey?: string;
+  /** The login our PR comments are by, when the token cannot say (a GitHub App's: `<app-slug>[bot]`). */
+  commentAuthor?: string;
   compareTo?: string;
   failOnSizeIncrease?: SizeThreshold;
   maxBaseAge?: number;
@@ -306,6 +308,7 @@ export function parseInputs(
 
     comment: oneOf(read, 'comment', ['auto', 'always', 'never'] as const, 'auto'),
     commentKey: optional(read, 'comment-key'),
+    commentAuthor: githubLogin(read, 'comment-author'),
     compareTo: optional(read, 'compare-to'),
     failOnSizeIncrease: sizeThreshold(read, 'fail-on-size-increase'),
     maxBaseAge,
@@ -313,6 +316,13 @@ export function parseInputs(
     registryPassword,
     ...parseBuildOptionInputs(read, { push }),
   };
+}
+
+/** A GitHub login (a user's, or an app's `<slug>[bot]`), or undefined when the input is empty. */
+function githubLogin(read: InputReader, name: string): string | undefined {
+  const raw = optional(read, name);
+  if (raw === undefined || /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(raw)) return raw;
+  throw new InputError(name, raw, "use the GitHub login the comments are posted as, such as my-app[bot] for a GitHub App's installation token.");
 }
 
 /** github.com -> ghcr.io; a GHES host -> containers.<host> (GitHub Packages' container host). */

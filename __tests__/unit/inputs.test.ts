@@ -140,6 +140,21 @@ describe('parseInputs', () => {
     expect(e.message).not.toMatch(/[\r\n\u001b]/);
   });
 
+  it.each([
+    ['strata-app[bot]', 'strata-app[bot]'],
+    ['octocat', 'octocat'],
+    ['', undefined],
+  ])('takes comment-author %j as a GitHub login', (value, want) => {
+    expect(parseInputs(reader({ 'comment-author': value }), github).commentAuthor).toBe(want);
+  });
+
+  it.each(['strata app', 'strata-app[Bot]', '-leading', 'a'.repeat(40), '@octocat'])('refuses comment-author %j, saying what a login looks like', (value) => {
+    const e = errorOf({ 'comment-author': value });
+    expect(e.input).toBe('comment-author');
+    expect(e.message).toContain(JSON.stringify(value));
+    expect(e.message).toContain('my-app[bot]');
+  });
+
   it('allows a line break in registry-password (a JSON key) but refuses a CR without quoting it', () => {
     expect(parseInputs(reader({ 'registry-username': '_json_key', 'registry-password': '{\n"k": "s3cret"\n}' }), github).registryPassword).toContain('s3cret');
     const e = errorOf({ 'registry-username': 'u', 'registry-password': 's3cret\r::error::x' });

@@ -34,6 +34,7 @@ const NOT_EXPOSED: Record<string, string> = {
   // Not passed at all.
   'buildx-builder': 'the job sets up its own docker-container builder; a builder the caller names does not exist on this runner',
   'github-token': "the job's own token, with the permissions the calling job grants (docs: Permissions)",
+  'comment-author': "the job comments with its own token, as github-actions[bot]: another login would make each run post a new comment",
   'secret-envs': "the caller's environment does not reach a called workflow's job, so there is no variable to name; the value goes in the build-secrets secret instead",
   outputs: "files written on the called job's runner are gone when the job ends; push (and sbom/provenance attestations) carry the result",
 };

@@ -55,7 +55,9 @@ async function commentTarget(deps: Pick<PublishDeps, 'github' | 'octokit'>, inpu
   }
   if (!inputs.githubToken) return { why: 'No github-token: the PR comment was not written; the report is in the job summary.', level: 'warning' };
   const [owner, repo] = github.repository.split('/');
-  const author = authorOfToken(inputs.githubToken);
+  // The input wins: a GitHub App's installation token is `ghs_` too, but its comments are by
+  // `<app-slug>[bot]`, which nothing the token can ask says.
+  const author = inputs.commentAuthor ?? authorOfToken(inputs.githubToken);
   return { octokit: await deps.octokit(inputs.githubToken), owner: owner!, repo: repo!, issueNumber: pr.number, marker: markerOf(inputs, github), ...(author ? { author } : {}) };
 }
 
