@@ -155,11 +155,17 @@ function sendOnce(url: URL, method: string, headers: Record<string, string>, bod
   });
 }
 
+/**
+ * Whether a request body is a stream: what is neither text nor bytes. Asking `instanceof
+ * ReadableStream` would load the web streams (the global is lazy) for every request.
+ */
+export function isStreamBody(body: HttpRequestInit['body']): body is ReadableStream<Uint8Array> {
+  return body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array);
+}
+
 /** fetch() for the registry code, over node:http; see the top of the file for the rules kept. */
 export const httpFetch: HttpFetch = async (input, init = {}) => {
-  // A stream is what is neither text nor bytes: asking `instanceof ReadableStream` would load the
-  // web streams (the global is lazy) on every request.
-  if (init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Uint8Array)) return (await globalThis.fetch(input, init));
+  if (isStreamBody(init.body)) return (await globalThis.fetch(input, init));
   let url = new URL(input);
   let method = (init.method ?? 'GET').toUpperCase();
   let body: string | Uint8Array | undefined = init.body;

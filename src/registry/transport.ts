@@ -7,7 +7,7 @@ import { RegistryAuthError, RegistryAuthenticator, describeFetchError, redact, s
 import type { CredentialResolver } from './auth.js';
 import { apiHost, isLoopbackRegistry } from './reference.js';
 import type { ImageReference } from './reference.js';
-import type { HttpFetch, HttpRequestInit, HttpResponse } from '../io/http-fetch.js';
+import { isStreamBody, type HttpFetch, type HttpRequestInit, type HttpResponse } from '../io/http-fetch.js';
 
 export interface RegistryClientOptions {
   /** httpFetch (src/io/http-fetch.ts) in a run; Node's fetch or a test double fits too. */
@@ -165,7 +165,7 @@ export class RegistryTransport {
     for (let attempt = 0; ; attempt++) {
       this.requests++;
       const body = req.body ? await req.body() : undefined;
-      const streamed = body instanceof ReadableStream;
+      const streamed = isStreamBody(body);
       let res: HttpResponse;
       try {
         res = await this.options.fetch(url, {
@@ -179,7 +179,7 @@ export class RegistryTransport {
           ...(streamed ? {} : { signal: AbortSignal.timeout(timeoutMs) }),
         });
       } catch (e) {
-        if (streamed) await (body as ReadableStream).cancel().catch(() => undefined);
+        if (isStreamBody(body)) await body.cancel().catch(() => undefined);
         const why = (e as Error)?.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `failed: ${describeFetchError(e)}`;
         if (attempt >= retries) {
           const attempts = write ? '' : ` (${attempt + 1} attempt${attempt ? 's' : ''})`;
@@ -190,9 +190,9 @@ export class RegistryTransport {
         await this.sleep(wait);
         continue;
       }
-      if (streamed && res.status >= 300) {
+      if (isStreamBody(body) && res.status >= 300) {
         // Answered before taking the whole body (auth, a refused upload): stop reading the source.
-        await (body as ReadableStream).cancel().catch(() => undefined);
+        await body.cancel().catch(() => undefined);
       }
       if (!RETRYABLE.has(res.status) || attempt >= retries) return res;
       const wait = Math.min(parseRetryAfter(res.headers.get('retry-after'), this.now()) ?? this.backoff(attempt), this.maxWait());
