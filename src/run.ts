@@ -125,12 +125,10 @@ async function runSteps(deps: RunDeps, inputs: Inputs): Promise<void> {
   logger.info(describeSourceDate(created));
   let result: BuildResult;
   try {
-    if (decision.mode === 'dockerfile') {
-      result = await runDockerfile(deps, inputs, decision.dockerfile!, tags, created);
-    } else {
-      deps.report?.warmUp?.();
-      result = await runBuildpack(deps, inputs, tags, created);
-    }
+    result =
+      decision.mode === 'dockerfile'
+        ? await runDockerfile(deps, inputs, decision.dockerfile!, tags, created)
+        : await runBuildpack(deps, inputs, tags, created);
   } catch (e) {
     // The previous commit's report must not stay up as if it described this one.
     if (deps.report) await markReportOutdated({ ...deps.report, logger, github: deps.github }, inputs, 'the build failed');
@@ -307,7 +305,8 @@ async function runBuildpack(deps: RunDeps, inputs: Inputs, tags: string[], creat
     inputs.cache && !inputs.cacheImage ? await restoreCache(deps, inputs, { mode: 'buildpack', builder: planning.choice.builder }) : undefined;
   return withBuildCache(deps, cache, () =>
     buildWithBuildpacks(
-      { ...deps, imageExists: deps.imageExists ? (ref) => deps.imageExists!(inputs, ref) : undefined },
+      // As in dockerfile mode: the report's modules load once the build runs.
+      { ...deps, imageExists: deps.imageExists ? (ref) => deps.imageExists!(inputs, ref) : undefined, onBuildStarted: deps.report?.warmUp },
       { inputs, tags, planning, cacheDir: cache?.spec.dir, tempDir: deps.tempDir, created, github: deps.github },
     ),
   );

@@ -17,6 +17,8 @@ import type { BuildResult } from './types.js';
 
 export interface BuildpackDeps {
   exec: Exec;
+  /** Called once the build process (pack) has started. */
+  onBuildStarted?: (() => void) | undefined;
   engine: DockerEngine;
   logger: Logger;
   files: ContextFiles;
@@ -134,7 +136,7 @@ export async function buildWithBuildpacks(
     inputs.secrets.length > 0 ? await writeBindings(req.tempDir, bindingFiles(await secretContents(inputs.secrets, deps.env ?? process.env))) : undefined;
   if (bindings) deps.logger.info(`Secrets: ${inputs.secrets.length} as service bindings under SERVICE_BINDING_ROOT (read-only)`);
   try {
-    return await runPackBuild(packPlan(inputs, { ...req, previousImage }, bindings?.root), { exec: deps.exec, engine: deps.engine, logger: deps.logger });
+    return await runPackBuild(packPlan(inputs, { ...req, previousImage }, bindings?.root), { exec: deps.exec, engine: deps.engine, logger: deps.logger, onBuildStarted: deps.onBuildStarted });
   } finally {
     await bindings?.remove();
   }

@@ -167,7 +167,7 @@ export async function buildWithDockerfile(
       return result;
     },
   };
-  const outcome = await runDockerBuild(exec, deps.logger, plan, env, deps.onBuildStarted ? { onStarted: deps.onBuildStarted } : {});
+  const outcome = await runDockerBuild(exec, deps.logger, plan, env, { onBuildStarted: deps.onBuildStarted });
   const cacheWarning = ghaCacheWarning(ghaCacheFailures(progress));
   if (cacheWarning) deps.logger.warning(cacheWarning);
   return {
