@@ -273,9 +273,9 @@ describe('a cache service that fails costs a warning, never the build', () => {
 
   it.each(outages)('restore when the service %s', async (_what, mode) => {
     await service.setFailMode(mode);
-    const started = Date.now();
+    const started = performance.now();
     expect(await restore(keysFor('lock-1'))).toEqual({ hit: 'miss' });
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(warnings()).toEqual([expect.stringMatching(/^Build cache not restored, building without it: /)]);
     expect(stdoutLines.filter((l) => l.startsWith('::error'))).toEqual([]);
   });
@@ -283,10 +283,10 @@ describe('a cache service that fails costs a warning, never the build', () => {
   it.skipIf(!IS_ROOT).each(outages)(rootOnly('save when the service %s'), async (_what, mode) => {
     await writeLifecycleCache({ aa: 'x' });
     await service.setFailMode(mode);
-    const started = Date.now();
+    const started = performance.now();
     const saved = await save(keysFor('lock-1'), { hit: 'miss' });
     expect(saved).toMatchObject({ saved: false, bytes: 0 });
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(warnings()).toEqual([expect.stringMatching(/^Build cache not saved \(the build is unaffected\): /)]);
     expect(stdoutLines.filter((l) => l.startsWith('::error'))).toEqual([]);
     expect(service.entries().filter((e) => e.finalized)).toEqual([]);

@@ -45,7 +45,7 @@ it('403 rate limit with reset in an hour: the build is green, the comment skippe
   const github = await startFakeGitHub({ owner: 'octo-org', repo: 'api-app' });
   try {
     github.inject({ method: 'POST', path: COMMENTS, fault: GITHUB_FAULTS.rateLimit(3600) });
-    const started = Date.now();
+    const started = performance.now();
     const run = await job(github, workspaceFrom('examples/dockerfile-app')).main();
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
@@ -56,7 +56,7 @@ it('403 rate limit with reset in an hour: the build is green, the comment skippe
     expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
     // An installation token's comments are github-actions[bot]'s: GET /user (refused) is not asked.
     expect(github.requests.filter((r) => r.path.split('?')[0] === '/user')).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(120_000);
+    expect(performance.now() - started).toBeLessThan(120_000);
     expect(github.contractViolations).toEqual([]);
   } finally {
     await github.stop();

@@ -32,9 +32,9 @@ function post(body = report, opts: { timeoutMs?: number } = {}) {
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const started = Date.now();
+  const started = performance.now();
   const result = await fn();
-  return { result, ms: Date.now() - started };
+  return { result, ms: performance.now() - started };
 }
 
 const sent = (method: string, path: RegExp) => github.requests.filter((r) => r.method === method && path.test(r.path.split('?')[0]!));

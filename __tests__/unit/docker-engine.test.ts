@@ -167,17 +167,17 @@ describe('the transport, against sockets that fail', () => {
   it('a missing socket: fails at once, naming the call and the socket', async () => {
     const socketPath = join(tempDir(), 'no-such.sock');
     const engine = createApiEngine({ kind: 'unix', socketPath, address: `unix://${socketPath}` });
-    const started = Date.now();
+    const started = performance.now();
     await expect(engine.driverStatus()).rejects.toThrow(`GET /_ping on unix://${socketPath} failed: connect ENOENT ${socketPath}`);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it('a socket that accepts and never answers: given up after the version check bound, naming it; later reads fail at once', async () => {
     const path = await socketServer(() => undefined);
     const engine = createApiEngine({ kind: 'unix', socketPath: path, address: `unix://${path}` });
-    const started = Date.now();
+    const started = performance.now();
     await expect(engine.image('app:1')).rejects.toThrow(`GET /_ping on unix://${path} did not answer within ${ENGINE_API_MS.ping / 1000} s`);
-    const took = Date.now() - started;
+    const took = performance.now() - started;
     expect(took).toBeGreaterThanOrEqual(ENGINE_API_MS.ping - 50);
     expect(took).toBeLessThan(ENGINE_API_MS.ping + 2_000);
     const again = Date.now();

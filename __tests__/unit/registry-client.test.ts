@@ -83,9 +83,9 @@ describe('retries', () => {
       /* never respond */
     });
     const { c, sleeps } = client({ timeoutMs: 150, retries: 1 });
-    const started = Date.now();
+    const started = performance.now();
     await expect(c.headDigest(`${s.host}/app:1`)).rejects.toThrow(/HEAD http:\/\/127\.0\.0\.1:\d+\/v2\/app\/manifests\/1 timed out after 150 ms \(2 attempts\)/);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(performance.now() - started).toBeLessThan(5000);
     expect(sleeps).toEqual([100]);
   });
 
