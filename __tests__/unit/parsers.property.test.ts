@@ -242,8 +242,12 @@ describe('inputs (src/inputs.ts)', () => {
           return;
         }
         const { githubToken: _t, registryPassword: _p, ...logged } = inputs;
-        const strings = JSON.stringify(logged, (_k, v) => v);
-        expect(strings).not.toMatch(/\\r|\\u00[01]/);
+        // Every string it keeps, as itself (not as JSON text, where a literal backslash and "r" in
+        // a value would read as an escaped CR): no CR, and no control character JSON would have
+        // to write as \u00XX.
+        const strings: string[] = [];
+        JSON.stringify(logged, (_k, v: unknown) => (typeof v === 'string' ? (strings.push(v), v) : v));
+        for (const value of strings) expect(value).not.toMatch(/[\r\u0000-\u0007\u000b\u000e-\u001f]/);
         for (const single of [inputs.context, inputs.file, inputs.target, inputs.buildxBuilder, inputs.runImage, inputs.buildpackBuilder, inputs.descriptor, inputs.compareTo, inputs.commentKey]) {
           if (single !== undefined) expect(single).not.toMatch(/\n/);
         }
@@ -265,6 +269,11 @@ describe('counterexamples the properties found (kept as fixed cases)', () => {
     const ref = parseReference('Docker.IO/a.a/a');
     expect(familiarReference(ref)).toBe('docker.io/a.a/a:latest');
     expect(parseReference(familiarReference(ref))).toEqual(ref);
+  });
+  it('a registry-username of a backslash and "r" is two characters, not a carriage return', () => {
+    const inputs = parseInputs((n) => ({ 'registry-username': '\\r', 'registry-password': 'S3CRET' })[n] ?? '', github, { workspace: WORKSPACE });
+    expect(inputs.registryUsername).toBe('\\r');
+    expect(() => parseInputs((n) => ({ 'registry-username': 'a\rb', 'registry-password': 'S3CRET' })[n] ?? '', github, { workspace: WORKSPACE })).toThrow(InputError);
   });
   it('a Link target that is not a URL ends the listing instead of throwing', () => {
     expect(nextPagePath('<//>; rel="next"', 'http://127.0.0.1:5000/v2/app/tags/list')).toBeUndefined();
