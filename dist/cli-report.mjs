@@ -1352,7 +1352,7 @@ var RegistryTransport = class {
   }
   /**
    * The URL of `path` on ref's registry: relative to `/v2/<name>/` (`manifests/1`), absolute on
-   * the registry (`/v2/…`, as Link headers give it), or a whole URL (an upload session's Location).
+   * the registry (`/v2/...`, as Link headers give it), or a whole URL (an upload session's Location).
    */
   url(ref, path) {
     if (/^https?:\/\//i.test(path)) return path;
@@ -1564,7 +1564,7 @@ var RegistryClient = class {
     }
     return parseImageConfig(bytes.toString("utf8"), what);
   }
-  /** Every tag of a repository, following `Link: <…>; rel="next"` pages. */
+  /** Every tag of a repository, following `Link: <...>; rel="next"` pages. */
   async listTags(repo, options = {}) {
     const ref = toReference(repo);
     const maxPages = options.maxPages ?? 50;
@@ -1795,6 +1795,7 @@ var parseArgs = /* @__PURE__ */ (() => m5.parseArgs)();
 // src/image/labels.ts
 var OCI_BASE_NAME = "org.opencontainers.image.base.name";
 var OCI_BASE_DIGEST = "org.opencontainers.image.base.digest";
+var OCI_CREATED = "org.opencontainers.image.created";
 var LIFECYCLE_METADATA_LABEL = "io.buildpacks.lifecycle.metadata";
 function recordedBase(annotations, labels) {
   const annotated = annotations?.[OCI_BASE_NAME]?.trim();
@@ -1808,6 +1809,10 @@ function recordedBase(annotations, labels) {
     return { name: labelled, ...digest ? { digest } : {}, from: "labels" };
   }
   return void 0;
+}
+function createdFromAnnotations(annotations) {
+  const stated = annotations?.[OCI_CREATED]?.trim();
+  return stated && Number.isFinite(Date.parse(stated)) ? stated : void 0;
 }
 function runImageFromLabel(label2) {
   if (!label2) return {};
@@ -2263,10 +2268,10 @@ async function factsFor(registry, use, options, limit) {
   const tag = tagOf(use.reference);
   const tagRef = tag ? use.reference.split("@")[0] : void 0;
   const datedRef = use.digest ? `${repositoryOf(use.reference)}@${use.digest}` : use.reference;
-  const [currentDigest, tags, created] = await Promise.all([
+  const [created, currentDigest, tags] = await Promise.all([
+    registry.getImageCreated ? attempt(`reading the config of ${datedRef}`, () => registry.getImageCreated(datedRef, options.platform)) : void 0,
     tagRef ? attempt(`resolving ${tagRef}`, () => registry.headDigest(tagRef)) : void 0,
-    tag && !options.skipTags ? attempt(`listing tags of ${repositoryOf(use.reference)}`, () => registry.listTags(repositoryOf(use.reference))) : void 0,
-    registry.getImageCreated ? attempt(`reading the config of ${datedRef}`, () => registry.getImageCreated(datedRef, options.platform)) : void 0
+    tag && !options.skipTags ? attempt(`listing tags of ${repositoryOf(use.reference)}`, () => registry.listTags(repositoryOf(use.reference))) : void 0
   ]);
   let currentPlatformDigests;
   if (currentDigest && use.digest && currentDigest !== use.digest && registry.listPlatformDigests && tagRef) {
@@ -2311,13 +2316,13 @@ function baseImageRegistry(client) {
     async getImageCreated(reference, platform) {
       const root = await client.getManifest(reference);
       const wanted = root.document.kind === "index" ? await platform : void 0;
-      const docs = await readImageDocuments(client, reference, {
-        digest: root.digest,
-        choose: (entries) => {
-          const described = entries.filter((m6) => m6.platform);
-          return [((wanted ? findPlatform(described, wanted) : void 0) ?? described[0])?.digest];
-        }
-      });
+      const choose = (entries) => {
+        const described = entries.filter((m6) => m6.platform);
+        return (wanted ? findPlatform(described, wanted) : void 0) ?? described[0];
+      };
+      const stated = createdFromAnnotations(root.document.kind === "index" ? choose(platformDescriptors(root.document))?.annotations : root.document.annotations);
+      if (stated) return stated;
+      const docs = await readImageDocuments(client, reference, { digest: root.digest, choose: (entries) => [choose(entries)?.digest] });
       const manifest = docs.root.kind === "manifest" ? docs.root : Object.values(docs.manifests)[0];
       return manifest ? docs.configs[manifest.config.digest]?.created : void 0;
     },
@@ -2384,11 +2389,32 @@ function knownBasesNamed(first, references) {
   });
   return { uses, from: "--base" };
 }
+async function baseLayersByBlob(client, at, image, runtime) {
+  const root = (await client.getManifest(at)).document;
+  const described = root.kind === "index" ? platformDescriptors(root) : [];
+  const byPlatform = { "*": { reference: runtime.reference } };
+  for (const p of image.platforms) {
+    let manifest = root;
+    if (root.kind === "index") {
+      const entry = findPlatform(described, p.platform) ?? (described.length === 1 ? described[0] : void 0);
+      if (!entry) continue;
+      manifest = (await client.getManifest(at, entry.digest)).document;
+    }
+    if (manifest.kind !== "manifest" || manifest.layers.length === 0) return void 0;
+    const layers = baseLayersFrom(runtime, p, { layers: manifest.layers.map((l) => ({ digest: l.digest, size: l.size })) });
+    if (layers.layerCount !== manifest.layers.length) return void 0;
+    byPlatform[p.platform] = layers;
+  }
+  return byPlatform;
+}
 async function basesFor(client, image, uses, logger) {
   const runtime = uses.find((u) => u.runtime);
   if (!runtime || image.source !== "registry") return runtime ? { "*": { reference: runtime.reference } } : void 0;
   try {
-    const base = await readImageSummary(client, runtime.digest ? `${repositoryOf(runtime.reference)}@${runtime.digest}` : runtime.reference, runtime.reference);
+    const at = runtime.digest ? `${repositoryOf(runtime.reference)}@${runtime.digest}` : runtime.reference;
+    const byBlobs = await baseLayersByBlob(client, at, image, runtime);
+    if (byBlobs) return byBlobs;
+    const base = await readImageSummary(client, at, runtime.reference);
     const byPlatform = { "*": { reference: runtime.reference } };
     for (const p of image.platforms) {
       const match = base.platforms.find((b) => samePlatform(b.platform, p.platform)) ?? (base.platforms.length === 1 ? base.platforms[0] : void 0);
@@ -2597,9 +2623,10 @@ function sameUses(a, b) {
 }
 async function assembleReport(adapters, request) {
   const { client, logger } = adapters;
+  const named = "uses" in request.bases ? Promise.resolve(request.bases.uses) : basesFromManifest(client, request.current, request.bases.references);
   const reads = Promise.all([readImage(request.current, adapters), Promise.allSettled(request.baselines.map((b) => readImage(b, adapters)))]);
   const platformOf = (image2) => request.platform ?? imagePlatforms(image2)[0]?.platform;
-  const early = ("uses" in request.bases ? Promise.resolve(request.bases.uses) : basesFromManifest(client, request.current, request.bases.references)).then(
+  const early = named.then(
     (uses) => uses ? {
       uses,
       facts: gatherBaseFacts(baseImageRegistry(client), uses, {
@@ -2612,21 +2639,13 @@ async function assembleReport(adapters, request) {
   const bases = "references" in request.bases ? knownBases(image, request.bases.references) : { uses: [...request.bases.uses] };
   const platform = platformOf(image);
   const started = await early;
-  const [currentBases, { chosen, tried }, facts] = await Promise.all([
-    basesFor(client, image, bases.uses, logger),
-    chooseBaseline(request, baselineReads, image),
-    // The early answer stands only if it is the one the whole image gives (it always is; checked
-    // so that a change to either rule cannot report on the wrong bases).
-    started && sameUses(started.uses, bases.uses) ? started.facts : gatherBaseFacts(baseImageRegistry(client), bases.uses, platform ? { platform } : {})
-  ]);
+  const facts = started && sameUses(started.uses, bases.uses) ? started.facts : gatherBaseFacts(baseImageRegistry(client), bases.uses, platform ? { platform } : {});
+  const [currentBases, { chosen, tried }] = await Promise.all([basesFor(client, image, bases.uses, logger), chooseBaseline(request, baselineReads, image)]);
   let baselineBases = chosen?.bases ?? currentBases;
   if (chosen && !chosen.bases) {
     const own = basesFromLabels(chosen.read.summary);
     if (own.uses.length > 0) baselineBases = await basesFor(client, chosen.read.summary, own.uses, logger) ?? currentBases;
   }
-  const now = adapters.now();
-  const unresolved = "unresolved" in request.bases ? request.bases.unresolved ?? [] : [];
-  const freshness = [...assessBases(facts, { now, maxBaseAge: request.maxBaseAge }), ...unresolved.map(unresolvedFreshness)];
   const compared = chosen ? pickComparable(chosen.read.summary, current.map((r) => r.summary)) ?? image : image;
   const baselineError = chosen ? void 0 : tried.join("; ") || void 0;
   const comparison = compareImages({
@@ -2636,6 +2655,9 @@ async function assembleReport(adapters, request) {
     baselineBases,
     noBaselineReason: baselineError ?? request.noBaselineReason
   });
+  const now = adapters.now();
+  const unresolved = "unresolved" in request.bases ? request.bases.unresolved ?? [] : [];
+  const freshness = [...assessBases(await facts, { now, maxBaseAge: request.maxBaseAge }), ...unresolved.map(unresolvedFreshness)];
   const report = buildReport({
     comparison,
     freshness,

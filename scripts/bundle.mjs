@@ -1,7 +1,8 @@
 // Bundles src/ into dist/ (committed: the runner executes dist/ without installing anything).
 // Usage: node scripts/bundle.mjs [outdir]   (a test bundles into a temp dir and diffs with dist/)
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { builtinModules, createRequire } from 'node:module';
 
 const outdir = process.argv[2] ?? 'dist';
@@ -98,3 +99,15 @@ await build({
   plugins: [...common.plugins, reportBundle],
 });
 await build({ ...common, entryPoints: { 'cli-report': 'src/cli/report-main.ts' }, outdir, splitting: false, outExtension: { '.js': '.mjs' } });
+
+// Node decodes a source file with any non-ASCII byte into a two-byte string (twice the memory, a
+// slower decode at every start). esbuild escapes strings, regular expressions and names, but
+// copies comments as written, and dependencies' comments carry dashes and curly quotes: those are
+// escaped here (inside a comment, `\u2014` is only text). A test keeps dist/ ASCII.
+for (const file of readdirSync(outdir, { recursive: true })) {
+  if (!String(file).endsWith('.mjs')) continue;
+  const path = join(outdir, String(file));
+  const text = readFileSync(path, 'utf8');
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) writeFileSync(path, ascii);
+}

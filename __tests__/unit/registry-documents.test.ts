@@ -7,6 +7,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readImageSummary } from '../../src/image/remote.js';
 import { baseImageRegistry } from '../../src/registry/base-image-registry.js';
+import { basesFor } from '../../src/report/known-bases.js';
+import type { Logger } from '../../src/adapters.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import { ImageDocumentReader } from '../../src/registry/documents.js';
 import { OCI_CONFIG, OCI_INDEX, OCI_LAYER_GZIP, OCI_MANIFEST } from '../../src/registry/media-types.js';
@@ -199,5 +201,81 @@ describe('ImageDocumentReader', () => {
       expect((await remembering.headDigest(`${host}/acme/moving:latest`)).digest).toBe(moving.manifest.digest);
     });
     expect(seen).toEqual([`HEAD ${manifestPath('acme/moving', 'latest')}`, `GET ${manifestPath('acme/moving', 'latest')}`]);
+  });
+});
+
+describe('baseImageRegistry().getImageCreated: the date an image states, else its config', () => {
+  // As Docker Official Images are published (docker-library/meta-scripts): each manifest and, per
+  // platform, the index's descriptor carry org.opencontainers.image.created.
+  const CREATED = 'org.opencontainers.image.created';
+  const annotated = (m: Pushed, annotations: Record<string, string>) => doc(m.mediaType, { ...JSON.parse(m.bytes.toString('utf8')), annotations });
+  const dated = (reference: string, platform?: string) => baseImageRegistry(new ImageDocumentReader({ fetch })).getImageCreated!(reference, platform);
+
+  it("an official-image-shaped index: the wanted platform's descriptor dates it, and only the index is read", async () => {
+    const amd64 = annotated((await image('library/official', { os: 'linux', architecture: 'amd64' }, [randomBytes(32)])).manifest, { [CREATED]: '2026-11-01T00:00:00Z' });
+    const arm64 = annotated((await image('library/official', { os: 'linux', architecture: 'arm64' }, [randomBytes(32)])).manifest, { [CREATED]: '2026-11-02T00:00:00Z' });
+    for (const m of [amd64, arm64]) await put('library/official', m.digest, m);
+    const entry = (m: Pushed, architecture: string, created: string) => ({ mediaType: m.mediaType, digest: m.digest, size: m.size, platform: { os: 'linux', architecture }, annotations: { [CREATED]: created } });
+    const index = doc(OCI_INDEX, { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [entry(amd64, 'amd64', '2026-11-01T00:00:00Z'), entry(arm64, 'arm64', '2026-11-02T00:00:00Z')] });
+    await put('library/official', '1', index);
+    const ref = `${registry.host}/library/official@${index.digest}`;
+
+    let created: string | undefined;
+    const seen = await requestsDuring(async () => (created = await dated(ref, 'linux/arm64')));
+    expect(created).toBe('2026-11-02T00:00:00Z');
+    expect(seen).toEqual([`GET ${manifestPath('library/official', index.digest)}`]);
+    expect(await dated(ref)).toBe('2026-11-01T00:00:00Z');
+  });
+
+  it('a single manifest: its annotation dates it without its config', async () => {
+    const m = annotated((await image('acme/dated', { os: 'linux', architecture: 'amd64' }, [randomBytes(32)])).manifest, { [CREATED]: '2026-10-05T08:00:00Z' });
+    await put('acme/dated', 'v1', m);
+    let created: string | undefined;
+    const seen = await requestsDuring(async () => (created = await dated(`${registry.host}/acme/dated:v1`)));
+    expect(created).toBe('2026-10-05T08:00:00Z');
+    expect(seen).toEqual([`GET ${manifestPath('acme/dated', 'v1')}`]);
+  });
+
+  it('an annotation that is not a date is not used: the config dates the image', async () => {
+    const built = await image('acme/undated', { os: 'linux', architecture: 'amd64' }, [randomBytes(32)]);
+    const m = annotated(built.manifest, { [CREATED]: 'last tuesday' });
+    await put('acme/undated', 'v1', m);
+    let created: string | undefined;
+    const seen = await requestsDuring(async () => (created = await dated(`${registry.host}/acme/undated:v1`)));
+    expect(created).toBe('2026-11-30T12:00:00Z');
+    expect(seen.sort()).toEqual([`GET ${blobPath('acme/undated', built.config)}`, `GET ${manifestPath('acme/undated', 'v1')}`].sort());
+  });
+});
+
+describe('basesFor: the base found in the image by blob, its configs read only when blobs differ', () => {
+  const logger: Logger = { info: () => {}, warning: () => {}, error: () => {}, debug: () => {}, group: (_n, fn) => fn() };
+  const baseUse = () => ({ reference: `${registry.host}/library/base:1`, digest: base.index.digest, stage: 'runtime', runtime: true });
+
+  it("an image that starts with the base's blobs: the base's manifests alone, no config", async () => {
+    const client = new ImageDocumentReader({ fetch });
+    const image = await readImageSummary(client, `${registry.host}/acme/app:1`);
+    let found: unknown;
+    const seen = await requestsDuring(async () => (found = await basesFor(client, image, [baseUse()], logger)));
+    expect(found).toEqual({ '*': { reference: baseUse().reference }, 'linux/amd64': { reference: baseUse().reference, layerCount: 1 } });
+    expect(seen.sort()).toEqual([`GET ${manifestPath('library/base', base.index.digest)}`, `GET ${manifestPath('library/base', base.amd64.digest)}`].sort());
+  });
+
+  it('an image whose base layer was recompressed (another blob, the same diff ID): the configs decide', async () => {
+    // The app's first layer is the base's content in another blob, as a zstd rebuild makes it.
+    const baseConfig = await new ImageDocumentReader({ fetch }).getConfig(`${registry.host}/library/base`, base.amd64Config);
+    const other = await blob('acme/zstd', randomBytes(80));
+    const own = await blob('acme/zstd', randomBytes(90));
+    const config = await blob(
+      'acme/zstd',
+      Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', config: {}, rootfs: { type: 'layers', diff_ids: [baseConfig.rootfs!.diff_ids![0], sha(randomBytes(8))] }, history: [{ created_by: 'base' }, { created_by: 'RUN app' }] })),
+    );
+    const manifest = doc(OCI_MANIFEST, { schemaVersion: 2, mediaType: OCI_MANIFEST, config: { mediaType: OCI_CONFIG, ...config }, layers: [other, own].map((l) => ({ mediaType: OCI_LAYER_GZIP, ...l })) });
+    await put('acme/zstd', '1', manifest);
+    const client = new ImageDocumentReader({ fetch });
+    const image = await readImageSummary(client, `${registry.host}/acme/zstd:1`);
+    let found: unknown;
+    const seen = await requestsDuring(async () => (found = await basesFor(client, image, [baseUse()], logger)));
+    expect(found).toEqual({ '*': { reference: baseUse().reference }, 'linux/amd64': { reference: baseUse().reference, layerCount: 1 } });
+    expect(seen).toContain(`GET ${blobPath('library/base', base.amd64Config)}`);
   });
 });

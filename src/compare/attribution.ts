@@ -124,7 +124,7 @@ export function lifecycleMetadata(image: PlatformImage): LifecycleMetadata | und
  * the two share (by diffID when both sides have it, else by digest). Use it with the summary of
  * BaseImageUse.reference for the same platform; it is robust to bases that add layers later.
  */
-export function baseLayersFrom(use: BaseImageUse, image: PlatformImage, base: PlatformImage): BaseLayers {
+export function baseLayersFrom(use: BaseImageUse, image: PlatformImage, base: Pick<PlatformImage, 'layers'>): BaseLayers {
   let count = 0;
   for (const baseLayer of base.layers) {
     const layer = image.layers[count];

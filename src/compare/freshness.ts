@@ -14,7 +14,7 @@ export interface BaseImageFacts {
   currentDigest?: string;
   /** Digests of the platform manifests inside currentDigest when it is an index. */
   currentPlatformDigests?: string[];
-  /** Config `created` (RFC 3339) of the image built from. */
+  /** When the image built from was built (RFC 3339): its org.opencontainers.image.created annotation, else its config's `created`. */
   created?: string;
   /** Every tag of the repository. */
   tags?: string[];

@@ -50,10 +50,11 @@ async function factsFor(
   const tag = tagOf(use.reference);
   const tagRef = tag ? use.reference.split('@')[0]! : undefined;
   const datedRef = use.digest ? `${repositoryOf(use.reference)}@${use.digest}` : use.reference;
-  const [currentDigest, tags, created] = await Promise.all([
+  // The config read first: it is two round trips (manifest, then config) where the others are one.
+  const [created, currentDigest, tags] = await Promise.all([
+    registry.getImageCreated ? attempt(`reading the config of ${datedRef}`, () => registry.getImageCreated!(datedRef, options.platform)) : undefined,
     tagRef ? attempt(`resolving ${tagRef}`, () => registry.headDigest(tagRef)) : undefined,
     tag && !options.skipTags ? attempt(`listing tags of ${repositoryOf(use.reference)}`, () => registry.listTags(repositoryOf(use.reference))) : undefined,
-    registry.getImageCreated ? attempt(`reading the config of ${datedRef}`, () => registry.getImageCreated!(datedRef, options.platform)) : undefined,
   ]);
   let currentPlatformDigests: string[] | undefined;
   if (currentDigest && use.digest && currentDigest !== use.digest && registry.listPlatformDigests && tagRef) {

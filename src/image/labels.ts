@@ -9,6 +9,8 @@
 
 export const OCI_BASE_NAME = 'org.opencontainers.image.base.name';
 export const OCI_BASE_DIGEST = 'org.opencontainers.image.base.digest';
+/** When the image was built (RFC 3339), as its publisher states it: see createdFromAnnotations. */
+export const OCI_CREATED = 'org.opencontainers.image.created';
 /** What the buildpack lifecycle records about a build (JSON), the run image among it. */
 export const LIFECYCLE_METADATA_LABEL = 'io.buildpacks.lifecycle.metadata';
 
@@ -30,6 +32,17 @@ export function recordedBase(annotations: Record<string, string> | undefined, la
     return { name: labelled, ...(digest ? { digest } : {}), from: 'labels' };
   }
   return undefined;
+}
+
+/**
+ * When an image was built, from annotations: Docker Official Images state it on each manifest and,
+ * per platform, on the index's descriptors (docker-library's meta-scripts), as do pushes with
+ * metadata-action's annotations. Read there, an image is dated without its config. Undefined when
+ * absent or not a date.
+ */
+export function createdFromAnnotations(annotations: Record<string, string> | undefined): string | undefined {
+  const stated = annotations?.[OCI_CREATED]?.trim();
+  return stated && Number.isFinite(Date.parse(stated)) ? stated : undefined;
 }
 
 /** Annotations recording the runtime base, as written with each pushed manifest. */

@@ -1,8 +1,10 @@
 // The registry as the base-image freshness checks (compare/gather) see it, and its adapter over
 // RegistryClient. It lives here, not in compare/, so the registry stage imports no later stage.
+import { createdFromAnnotations } from '../image/labels.js';
 import { findPlatform } from '../image/platforms.js';
 import { platformDescriptors } from '../image/summary.js';
 import type { RegistryClient } from './client.js';
+import type { Descriptor } from './manifest.js';
 import { readImageDocuments } from './documents.js';
 
 /**
@@ -21,8 +23,9 @@ export interface BaseImageRegistry {
   /** Every tag of a repository (`node`, `ghcr.io/o/base`), following Link rel="next". */
   listTags(repository: string): Promise<string[]>;
   /**
-   * Config `created` (RFC 3339) of the image at a tag or digest reference; for an index, of the
-   * `platform` manifest (or the first image manifest). Optional: without it there is no age.
+   * When the image at a tag or digest reference was built (RFC 3339); for an index, the `platform`
+   * image (or the first). As its annotations state it (the index's descriptor for a platform), else
+   * its config's `created`. Optional: without it there is no age.
    * `platform` may still be on its way (the report starts this before it has read the image
    * whose platform it is): it is waited for only when the reference is an index.
    */
@@ -43,15 +46,17 @@ export function baseImageRegistry(client: RegistryClient): BaseImageRegistry {
     async getImageCreated(reference, platform) {
       const root = await client.getManifest(reference);
       const wanted = root.document.kind === 'index' ? await platform : undefined;
-      // One platform's manifest of an index: the wanted one, else the first. By the digest just
-      // read, so a tag is not asked twice.
-      const docs = await readImageDocuments(client, reference, {
-        digest: root.digest,
-        choose: (entries) => {
-          const described = entries.filter((m) => m.platform);
-          return [((wanted ? findPlatform(described, wanted) : undefined) ?? described[0])?.digest];
-        },
-      });
+      // One platform's manifest of an index: the wanted one, else the first.
+      const choose = (entries: readonly Descriptor[]) => {
+        const described = entries.filter((m) => m.platform);
+        return (wanted ? findPlatform(described, wanted) : undefined) ?? described[0];
+      };
+      // A date the manifest (or the index, for the platform) states saves reading the config: one
+      // or two round trips fewer for the usual base, an official image.
+      const stated = createdFromAnnotations(root.document.kind === 'index' ? choose(platformDescriptors(root.document))?.annotations : root.document.annotations);
+      if (stated) return stated;
+      // By the digest just read, so a tag is not asked twice.
+      const docs = await readImageDocuments(client, reference, { digest: root.digest, choose: (entries) => [choose(entries)?.digest] });
       const manifest = docs.root.kind === 'manifest' ? docs.root : Object.values(docs.manifests)[0];
       return manifest ? docs.configs[manifest.config.digest]?.created : undefined;
     },

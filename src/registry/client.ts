@@ -98,7 +98,7 @@ export class RegistryClient {
     return parseImageConfig(bytes.toString('utf8'), what);
   }
 
-  /** Every tag of a repository, following `Link: <…>; rel="next"` pages. */
+  /** Every tag of a repository, following `Link: <...>; rel="next"` pages. */
   async listTags(repo: ImageReference | string, options: ListTagsOptions = {}): Promise<string[]> {
     const ref = toReference(repo);
     const maxPages = options.maxPages ?? 50;

@@ -98,7 +98,7 @@ export class RegistryTransport {
 
   /**
    * The URL of `path` on ref's registry: relative to `/v2/<name>/` (`manifests/1`), absolute on
-   * the registry (`/v2/…`, as Link headers give it), or a whole URL (an upload session's Location).
+   * the registry (`/v2/...`, as Link headers give it), or a whole URL (an upload session's Location).
    */
   url(ref: ImageReference, path: string): string {
     if (/^https?:\/\//i.test(path)) return path;

@@ -209,13 +209,17 @@ function sameUses(a: readonly BaseImageUse[], b: readonly BaseImageUse[]): boole
 /** Reads what the report needs through `adapters` and returns it. Throws ImageReadError for the image itself. */
 export async function assembleReport(adapters: AssemblyAdapters, request: ReportRequest): Promise<AssembledReport> {
   const { client, logger } = adapters;
-  const reads = Promise.all([readImage(request.current, adapters), Promise.allSettled(request.baselines.map((b) => readImage(b, adapters)))]);
-  const platformOf = (image: ImageSummary) => request.platform ?? imagePlatforms(image)[0]?.platform;
   // The bases are asked about as soon as they are known, while the images are still read: the
   // build's at once; those the image names, once its manifest is in when its annotations say
   // (Strata's pushes and registry-side rebases write them). Only dating a multi-platform base
   // waits for the image's platform, when the request does not give it.
-  const early = ('uses' in request.bases ? Promise.resolve(request.bases.uses) : basesFromManifest(client, request.current, request.bases.references)).then((uses) =>
+  // Asked for before the images are read, so that when the image's manifest arrives the bases'
+  // requests go out before its config's: the bases' reads are one round trip longer (their
+  // manifest, then their config), so they finish last either way, a little sooner this way.
+  const named = 'uses' in request.bases ? Promise.resolve(request.bases.uses) : basesFromManifest(client, request.current, request.bases.references);
+  const reads = Promise.all([readImage(request.current, adapters), Promise.allSettled(request.baselines.map((b) => readImage(b, adapters)))]);
+  const platformOf = (image: ImageSummary) => request.platform ?? imagePlatforms(image)[0]?.platform;
+  const early = named.then((uses) =>
     uses
       ? {
           uses,
@@ -231,13 +235,10 @@ export async function assembleReport(adapters: AssemblyAdapters, request: Report
   const platform = platformOf(image);
   const started = await early;
 
-  const [currentBases, { chosen, tried }, facts] = await Promise.all([
-    basesFor(client, image, bases.uses, logger),
-    chooseBaseline(request, baselineReads, image),
-    // The early answer stands only if it is the one the whole image gives (it always is; checked
-    // so that a change to either rule cannot report on the wrong bases).
-    started && sameUses(started.uses, bases.uses) ? started.facts : gatherBaseFacts(baseImageRegistry(client), bases.uses, platform ? { platform } : {}),
-  ]);
+  // The early answer stands only if it is the one the whole image gives (it always is; checked
+  // so that a change to either rule cannot report on the wrong bases).
+  const facts = started && sameUses(started.uses, bases.uses) ? started.facts : gatherBaseFacts(baseImageRegistry(client), bases.uses, platform ? { platform } : {});
+  const [currentBases, { chosen, tried }] = await Promise.all([basesFor(client, image, bases.uses, logger), chooseBaseline(request, baselineReads, image)]);
 
   // A baseline is split at the base it recorded or names itself, else at the current image's.
   let baselineBases = chosen?.bases ?? currentBases;
@@ -246,10 +247,6 @@ export async function assembleReport(adapters: AssemblyAdapters, request: Report
     if (own.uses.length > 0) baselineBases = (await basesFor(client, chosen.read.summary, own.uses, logger)) ?? currentBases;
   }
 
-  const now = adapters.now();
-  const unresolved = 'unresolved' in request.bases ? (request.bases.unresolved ?? []) : [];
-  // A base Strata could not resolve is reported as unresolved, never checked under a guessed name.
-  const freshness = [...assessBases(facts, { now, maxBaseAge: request.maxBaseAge }), ...unresolved.map(unresolvedFreshness)];
   // Of the current image's views, the one whose sizes are of the baseline's kind.
   const compared = chosen ? (pickComparable(chosen.read.summary, current.map((r) => r.summary)) ?? image) : image;
   const baselineError = chosen ? undefined : tried.join('; ') || undefined;
@@ -260,6 +257,11 @@ export async function assembleReport(adapters: AssemblyAdapters, request: Report
     baselineBases,
     noBaselineReason: baselineError ?? request.noBaselineReason,
   });
+  // The layers are compared while the bases' last reads (their configs, for their age) are out.
+  const now = adapters.now();
+  const unresolved = 'unresolved' in request.bases ? (request.bases.unresolved ?? []) : [];
+  // A base Strata could not resolve is reported as unresolved, never checked under a guessed name.
+  const freshness = [...assessBases(await facts, { now, maxBaseAge: request.maxBaseAge }), ...unresolved.map(unresolvedFreshness)];
   const report = buildReport({
     comparison,
     freshness,

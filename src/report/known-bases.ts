@@ -5,8 +5,9 @@ import type { BaseImageUse } from '../build/types.js';
 import { baseLayersFrom } from '../compare/attribution.js';
 import type { BasesByPlatform } from '../compare/diff.js';
 import { LIFECYCLE_METADATA_LABEL, namedBase, OCI_BASE_NAME, recordedBase } from '../image/labels.js';
-import { imagePlatforms, samePlatform } from '../image/platforms.js';
+import { findPlatform, imagePlatforms, samePlatform } from '../image/platforms.js';
 import { readImageSummary } from '../image/remote.js';
+import { platformDescriptors } from '../image/summary.js';
 import type { ImageSummary } from '../image/types.js';
 import type { RegistryClient } from '../registry/client.js';
 import { digestOf, parseReference, repositoryOf } from '../registry/reference.js';
@@ -90,6 +91,33 @@ function knownBasesNamed(first: Namings | undefined, references: readonly string
 }
 
 /**
+ * The base's layers in a registry image, from the base's manifests alone, when the image starts
+ * with every one of the base's blobs on each platform: a build pushes the base's layers as they
+ * are, so this is the usual case, and the base's configs (another round trip) are not read. The
+ * same platform is matched as with the whole base read. Undefined when a platform's image does
+ * not start with all of them: recompressed layers (zstd, say) differ in blob but not in diff ID,
+ * which only the configs give.
+ */
+async function baseLayersByBlob(client: RegistryClient, at: string, image: ImageSummary, runtime: BaseImageUse): Promise<BasesByPlatform | undefined> {
+  const root = (await client.getManifest(at)).document;
+  const described = root.kind === 'index' ? platformDescriptors(root) : [];
+  const byPlatform: BasesByPlatform = { '*': { reference: runtime.reference } };
+  for (const p of image.platforms) {
+    let manifest = root;
+    if (root.kind === 'index') {
+      const entry = findPlatform(described, p.platform) ?? (described.length === 1 ? described[0] : undefined);
+      if (!entry) continue;
+      manifest = (await client.getManifest(at, entry.digest)).document;
+    }
+    if (manifest.kind !== 'manifest' || manifest.layers.length === 0) return undefined;
+    const layers = baseLayersFrom(runtime, p, { layers: manifest.layers.map((l) => ({ digest: l.digest, size: l.size })) });
+    if (layers.layerCount !== manifest.layers.length) return undefined;
+    byPlatform[p.platform] = layers;
+  }
+  return byPlatform;
+}
+
+/**
  * The base image layers of `image` per platform, from the runtime base in `uses` (read from its
  * registry and matched layer by layer); just the reference (`'*'`) when the image is not a
  * registry image or the base cannot be read; undefined when no use is the runtime base.
@@ -98,7 +126,10 @@ export async function basesFor(client: RegistryClient, image: ImageSummary, uses
   const runtime = uses.find((u) => u.runtime);
   if (!runtime || image.source !== 'registry') return runtime ? { '*': { reference: runtime.reference } } : undefined;
   try {
-    const base = await readImageSummary(client, runtime.digest ? `${repositoryOf(runtime.reference)}@${runtime.digest}` : runtime.reference, runtime.reference);
+    const at = runtime.digest ? `${repositoryOf(runtime.reference)}@${runtime.digest}` : runtime.reference;
+    const byBlobs = await baseLayersByBlob(client, at, image, runtime);
+    if (byBlobs) return byBlobs;
+    const base = await readImageSummary(client, at, runtime.reference);
     const byPlatform: BasesByPlatform = { '*': { reference: runtime.reference } };
     for (const p of image.platforms) {
       const match = base.platforms.find((b) => samePlatform(b.platform, p.platform)) ?? (base.platforms.length === 1 ? base.platforms[0] : undefined);
