@@ -2392,19 +2392,25 @@ function knownBasesNamed(first, references) {
 async function baseLayersByBlob(client, at, image, runtime) {
   const root = (await client.getManifest(at)).document;
   const described = root.kind === "index" ? platformDescriptors(root) : [];
+  const found = await Promise.all(
+    image.platforms.map(async (p) => {
+      let manifest = root;
+      if (root.kind === "index") {
+        const entry = findPlatform(described, p.platform) ?? (described.length === 1 ? described[0] : void 0);
+        if (!entry) return "none";
+        manifest = (await client.getManifest(at, entry.digest)).document;
+      }
+      if (manifest.kind !== "manifest" || manifest.layers.length === 0) return void 0;
+      const layers = baseLayersFrom(runtime, p, { layers: manifest.layers.map((l) => ({ digest: l.digest, size: l.size })) });
+      return layers.layerCount === manifest.layers.length ? layers : void 0;
+    })
+  );
+  if (found.includes(void 0)) return void 0;
   const byPlatform = { "*": { reference: runtime.reference } };
-  for (const p of image.platforms) {
-    let manifest = root;
-    if (root.kind === "index") {
-      const entry = findPlatform(described, p.platform) ?? (described.length === 1 ? described[0] : void 0);
-      if (!entry) continue;
-      manifest = (await client.getManifest(at, entry.digest)).document;
-    }
-    if (manifest.kind !== "manifest" || manifest.layers.length === 0) return void 0;
-    const layers = baseLayersFrom(runtime, p, { layers: manifest.layers.map((l) => ({ digest: l.digest, size: l.size })) });
-    if (layers.layerCount !== manifest.layers.length) return void 0;
-    byPlatform[p.platform] = layers;
-  }
+  image.platforms.forEach((p, i) => {
+    const layers = found[i];
+    if (layers && layers !== "none") byPlatform[p.platform] = layers;
+  });
   return byPlatform;
 }
 async function basesFor(client, image, uses, logger) {

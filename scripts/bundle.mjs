@@ -108,6 +108,6 @@ for (const file of readdirSync(outdir, { recursive: true })) {
   if (!String(file).endsWith('.mjs')) continue;
   const path = join(outdir, String(file));
   const text = readFileSync(path, 'utf8');
-  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const ascii = text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (ascii !== text) writeFileSync(path, ascii);
 }

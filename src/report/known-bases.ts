@@ -101,19 +101,26 @@ function knownBasesNamed(first: Namings | undefined, references: readonly string
 async function baseLayersByBlob(client: RegistryClient, at: string, image: ImageSummary, runtime: BaseImageUse): Promise<BasesByPlatform | undefined> {
   const root = (await client.getManifest(at)).document;
   const described = root.kind === 'index' ? platformDescriptors(root) : [];
+  // Per platform: its base layers, 'none' (the base has no such platform), or undefined (not found by blob).
+  const found = await Promise.all(
+    image.platforms.map(async (p) => {
+      let manifest = root;
+      if (root.kind === 'index') {
+        const entry = findPlatform(described, p.platform) ?? (described.length === 1 ? described[0] : undefined);
+        if (!entry) return 'none' as const;
+        manifest = (await client.getManifest(at, entry.digest)).document;
+      }
+      if (manifest.kind !== 'manifest' || manifest.layers.length === 0) return undefined;
+      const layers = baseLayersFrom(runtime, p, { layers: manifest.layers.map((l) => ({ digest: l.digest, size: l.size })) });
+      return layers.layerCount === manifest.layers.length ? layers : undefined;
+    }),
+  );
+  if (found.includes(undefined)) return undefined;
   const byPlatform: BasesByPlatform = { '*': { reference: runtime.reference } };
-  for (const p of image.platforms) {
-    let manifest = root;
-    if (root.kind === 'index') {
-      const entry = findPlatform(described, p.platform) ?? (described.length === 1 ? described[0] : undefined);
-      if (!entry) continue;
-      manifest = (await client.getManifest(at, entry.digest)).document;
-    }
-    if (manifest.kind !== 'manifest' || manifest.layers.length === 0) return undefined;
-    const layers = baseLayersFrom(runtime, p, { layers: manifest.layers.map((l) => ({ digest: l.digest, size: l.size })) });
-    if (layers.layerCount !== manifest.layers.length) return undefined;
-    byPlatform[p.platform] = layers;
-  }
+  image.platforms.forEach((p, i) => {
+    const layers = found[i];
+    if (layers && layers !== 'none') byPlatform[p.platform] = layers;
+  });
   return byPlatform;
 }
 
