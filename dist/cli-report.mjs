@@ -1322,6 +1322,9 @@ var RegistryError = class extends Error {
     this.name = "RegistryError";
   }
 };
+function isNotFound(e) {
+  return e instanceof RegistryError && e.status === 404;
+}
 var RETRYABLE = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
 var RegistryTransport = class {
   options;
@@ -1528,6 +1531,19 @@ var RegistryClient = class {
     }
     const full = await this.getManifest(ref);
     return { digest: full.digest, mediaType: full.mediaType, size: full.size };
+  }
+  /**
+   * Whether the registry has the image (one HEAD): false when it answers "not found"; throws when
+   * it cannot say (auth, network, 5xx), which is not the same as absent.
+   */
+  async exists(refInput) {
+    try {
+      await this.headDigest(refInput);
+      return true;
+    } catch (e) {
+      if (isNotFound(e)) return false;
+      throw e;
+    }
   }
   /** A manifest or index, by the reference's tag/digest or by an explicit digest in its repository. */
   async getManifest(refInput, digest) {

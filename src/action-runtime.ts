@@ -64,15 +64,8 @@ function mainDeps(buildxProbes: BuildxProbes | undefined): RunDeps {
     toolCache: () => import('@actions/tool-cache'),
     rebaseRegistry: async (inputs) => (await import('./registry/for-run.js')).createRunRegistry(runRegistryOptions(env, exec, inputs)),
     registryDigest,
-    imageExists: (inputs, reference) =>
-      registryDigest(inputs, reference).then(
-        () => true,
-        (e: unknown) => {
-          // Not found is an answer (a first build); anything else is the registry failing to say.
-          if ((e as { status?: number }).status === 404) return false;
-          throw e;
-        },
-      ),
+    // Not found is an answer (a first build); anything else is the registry failing to say.
+    imageExists: async (inputs, reference) => (await registryClient(inputs)).exists(reference),
     report: {
       registry: registryClient,
       octokit: async (token) => (await import('./github/octokit.js')).createOctokit(token, { baseUrl: env.GITHUB_API_URL, logger: actionsLogger }),

@@ -279,3 +279,19 @@ describe('basesFor: the base found in the image by blob, its configs read only w
     expect(seen).toContain(`GET ${blobPath('library/base', base.amd64Config)}`);
   });
 });
+
+describe('RegistryClient.exists: not found is an answer, a registry that cannot say is an error', () => {
+  it('true for an image, false for a tag the registry does not have, one HEAD each', async () => {
+    const client = new RegistryClient({ fetch });
+    const seen = await requestsDuring(async () => {
+      expect(await client.exists(`${registry.host}/acme/app:1`)).toBe(true);
+      expect(await client.exists(`${registry.host}/acme/app:never-pushed`)).toBe(false);
+    });
+    expect(seen).toEqual([`HEAD ${manifestPath('acme/app', '1')}`, `HEAD ${manifestPath('acme/app', 'never-pushed')}`]);
+  });
+
+  it('throws when the registry fails to answer (a 503 is not "absent")', async () => {
+    const failing: typeof fetch = async () => new Response(null, { status: 503 });
+    await expect(new RegistryClient({ fetch: failing, retries: 0 }).exists(`${registry.host}/acme/app:1`)).rejects.toMatchObject({ status: 503 });
+  });
+});

@@ -9,7 +9,7 @@
 import type { Logger } from '../adapters.js';
 import { LIFECYCLE_METADATA_LABEL, OCI_BASE_DIGEST, OCI_BASE_NAME, namedBase, type RunImageMetadata } from '../image/labels.js';
 import type { RegistryClient } from '../registry/client.js';
-import { RegistryError } from '../registry/client.js';
+import { isNotFound } from '../registry/transport.js';
 import { readImageDocuments } from '../registry/documents.js';
 import { formatReference, parseReference } from '../registry/reference.js';
 import type { ImageReference } from '../registry/reference.js';
@@ -227,7 +227,7 @@ export async function rebaseImage(opts: RebaseOptions): Promise<RebaseResult> {
       oldBase = await fetchImageDocuments(client, old.ref, old.digest, platforms);
     } catch (e) {
       // A buildpack image can do without: the label's topLayer marks where its base ends.
-      if (!(old.topLayer && e instanceof RegistryError && e.status === 404)) throw e;
+      if (!(old.topLayer && isNotFound(e))) throw e;
       logger.warning(`the old run image ${formatReference(old.ref)} is gone (${e.message}); splitting at runImage.topLayer ${old.topLayer}`);
       oldBase = { topLayer: old.topLayer, reference: formatReference(old.ref) };
     }

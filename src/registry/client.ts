@@ -6,10 +6,10 @@ import { parseImageConfig, parseManifest } from './manifest.js';
 import type { ImageConfig, ManifestDocument } from './manifest.js';
 import { formatReference, manifestReference, toReference } from './reference.js';
 import type { ImageReference } from './reference.js';
-import { RegistryError, RegistryTransport } from './transport.js';
+import { isNotFound, RegistryError, RegistryTransport } from './transport.js';
 import type { RegistryClientOptions } from './transport.js';
 
-export { RegistryError, parseRetryAfter } from './transport.js';
+export { parseRetryAfter } from './transport.js';
 export type { RegistryClientOptions } from './transport.js';
 
 export interface DigestResult {
@@ -59,6 +59,20 @@ export class RegistryClient {
     }
     const full = await this.getManifest(ref);
     return { digest: full.digest, mediaType: full.mediaType, size: full.size };
+  }
+
+  /**
+   * Whether the registry has the image (one HEAD): false when it answers "not found"; throws when
+   * it cannot say (auth, network, 5xx), which is not the same as absent.
+   */
+  async exists(refInput: ImageReference | string): Promise<boolean> {
+    try {
+      await this.headDigest(refInput);
+      return true;
+    } catch (e) {
+      if (isNotFound(e)) return false;
+      throw e;
+    }
   }
 
   /** A manifest or index, by the reference's tag/digest or by an explicit digest in its repository. */

@@ -39,6 +39,11 @@ export class RegistryError extends Error {
   }
 }
 
+/** The registry answered that the manifest or blob is not there (404): an answer, not a failure. */
+export function isNotFound(e: unknown): e is RegistryError {
+  return e instanceof RegistryError && e.status === 404;
+}
+
 export type RequestBody = NonNullable<HttpRequestInit['body']>;
 
 export interface TransportRequest {
