@@ -213,9 +213,9 @@ export async function assembleReport(adapters: AssemblyAdapters, request: Report
   // build's at once; those the image names, once its manifest is in when its annotations say
   // (Strata's pushes and registry-side rebases write them). Only dating a multi-platform base
   // waits for the image's platform, when the request does not give it.
-  // Asked for before the images are read, so that when the image's manifest arrives the bases'
-  // requests go out before its config's: the bases' reads are one round trip longer (their
-  // manifest, then their config), so they finish last either way, a little sooner this way.
+  // Named before the images are read, so that when the image's manifest arrives the bases'
+  // requests go out before its config's: a base may take a round trip more (an index, then the
+  // platform's manifest; its config when it states no date).
   const named = 'uses' in request.bases ? Promise.resolve(request.bases.uses) : basesFromManifest(client, request.current, request.bases.references);
   const reads = Promise.all([readImage(request.current, adapters), Promise.allSettled(request.baselines.map((b) => readImage(b, adapters)))]);
   const platformOf = (image: ImageSummary) => request.platform ?? imagePlatforms(image)[0]?.platform;
