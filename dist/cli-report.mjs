@@ -2285,7 +2285,7 @@ async function factsFor(registry, use, options, limit) {
   const tagRef = tag ? use.reference.split("@")[0] : void 0;
   const datedRef = use.digest ? `${repositoryOf(use.reference)}@${use.digest}` : use.reference;
   const [created, currentDigest, tags] = await Promise.all([
-    registry.getImageCreated ? attempt(`reading the config of ${datedRef}`, () => registry.getImageCreated(datedRef, options.platform)) : void 0,
+    registry.getImageCreated ? attempt(`reading when ${datedRef} was built`, () => registry.getImageCreated(datedRef, options.platform)) : void 0,
     tagRef ? attempt(`resolving ${tagRef}`, () => registry.headDigest(tagRef)) : void 0,
     tag && !options.skipTags ? attempt(`listing tags of ${repositoryOf(use.reference)}`, () => registry.listTags(repositoryOf(use.reference))) : void 0
   ]);

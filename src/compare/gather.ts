@@ -50,9 +50,9 @@ async function factsFor(
   const tag = tagOf(use.reference);
   const tagRef = tag ? use.reference.split('@')[0]! : undefined;
   const datedRef = use.digest ? `${repositoryOf(use.reference)}@${use.digest}` : use.reference;
-  // The config read first: it is two round trips (manifest, then config) where the others are one.
+  // The date first: it may take two round trips (manifest, then config) where the others take one.
   const [created, currentDigest, tags] = await Promise.all([
-    registry.getImageCreated ? attempt(`reading the config of ${datedRef}`, () => registry.getImageCreated!(datedRef, options.platform)) : undefined,
+    registry.getImageCreated ? attempt(`reading when ${datedRef} was built`, () => registry.getImageCreated!(datedRef, options.platform)) : undefined,
     tagRef ? attempt(`resolving ${tagRef}`, () => registry.headDigest(tagRef)) : undefined,
     tag && !options.skipTags ? attempt(`listing tags of ${repositoryOf(use.reference)}`, () => registry.listTags(repositoryOf(use.reference))) : undefined,
   ]);
