@@ -1431,7 +1431,7 @@ var RegistryTransport = class {
           ...streamed ? {} : { signal: AbortSignal.timeout(timeoutMs) }
         });
       } catch (e) {
-        if (isStreamBody(body)) await body.cancel().catch(() => void 0);
+        if (streamed) await body.cancel().catch(() => void 0);
         const why = e?.name === "TimeoutError" ? `timed out after ${timeoutMs} ms` : `failed: ${describeFetchError(e)}`;
         if (attempt >= retries) {
           const attempts = write ? "" : ` (${attempt + 1} attempt${attempt ? "s" : ""})`;
@@ -1442,7 +1442,7 @@ var RegistryTransport = class {
         await this.sleep(wait2);
         continue;
       }
-      if (isStreamBody(body) && res.status >= 300) {
+      if (streamed && res.status >= 300) {
         await body.cancel().catch(() => void 0);
       }
       if (!RETRYABLE.has(res.status) || attempt >= retries) return res;
@@ -2405,6 +2405,9 @@ function knownBasesNamed(first, references) {
   });
   return { uses, from: "--base" };
 }
+function baseEntryFor(entries, found) {
+  return found ?? (entries.length === 1 ? entries[0] : void 0);
+}
 async function baseLayersByBlob(client, at, image, runtime) {
   const root = (await client.getManifest(at)).document;
   const described = root.kind === "index" ? platformDescriptors(root) : [];
@@ -2412,7 +2415,7 @@ async function baseLayersByBlob(client, at, image, runtime) {
     image.platforms.map(async (p) => {
       let manifest = root;
       if (root.kind === "index") {
-        const entry = findPlatform(described, p.platform) ?? (described.length === 1 ? described[0] : void 0);
+        const entry = baseEntryFor(described, findPlatform(described, p.platform));
         if (!entry) return "none";
         manifest = (await client.getManifest(at, entry.digest)).document;
       }
@@ -2439,7 +2442,7 @@ async function basesFor(client, image, uses, logger) {
     const base = await readImageSummary(client, at, runtime.reference);
     const byPlatform = { "*": { reference: runtime.reference } };
     for (const p of image.platforms) {
-      const match = base.platforms.find((b) => samePlatform(b.platform, p.platform)) ?? (base.platforms.length === 1 ? base.platforms[0] : void 0);
+      const match = baseEntryFor(base.platforms, base.platforms.find((b) => samePlatform(b.platform, p.platform)));
       if (match) byPlatform[p.platform] = baseLayersFrom(runtime, p, match);
     }
     return byPlatform;

@@ -1,7 +1,7 @@
 import { createRequire as __strataCreateRequire } from 'node:module'; const require = __strataCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-OF6GVQN6.mjs";
+} from "./chunks/chunk-XD6QB7CU.mjs";
 import "./chunks/chunk-KV4N4XID.mjs";
 import "./chunks/chunk-VQ53LQAZ.mjs";
 import "./chunks/chunk-AFJQPEMD.mjs";

@@ -18,7 +18,7 @@ import type { BuildResult } from './types.js';
 export interface BuildpackDeps {
   exec: Exec;
   /** Called once the build process (pack) has started. */
-  onBuildStarted?: (() => void) | undefined;
+  onBuildStarted?: () => void;
   engine: DockerEngine;
   logger: Logger;
   files: ContextFiles;

@@ -107,7 +107,7 @@ export interface DockerBuildOptions {
   /** How often the watch looks at the build. */
   pollMs?: number;
   /** Called once the build process has started. */
-  onBuildStarted?: (() => void) | undefined;
+  onBuildStarted?: () => void;
 }
 
 /**
@@ -183,7 +183,7 @@ async function watchedBuild(exec: Exec, logger: Logger, plan: DockerBuildPlan, e
       env: { ...env, BUILDX_METADATA_WARNINGS: 'true', BUILDKIT_PROGRESS: 'plain' },
       onLine: (line) => readProgressLine(progress, line, Date.now()),
       signal: stop.signal,
-      ...(options.onBuildStarted ? { onSpawn: options.onBuildStarted } : {}),
+      onSpawn: options.onBuildStarted,
     });
     return { result, progress, ...(hang ? { hang } : {}) };
   } finally {

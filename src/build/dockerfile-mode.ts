@@ -148,7 +148,7 @@ export async function resolveBaseImages(
 }
 
 export async function buildWithDockerfile(
-  deps: { exec: Exec; logger: Logger; onBuildStarted?: (() => void) | undefined },
+  deps: { exec: Exec; logger: Logger; onBuildStarted?: () => void },
   req: DockerfileModeRequest,
   bases: BaseImageUse[],
 ): Promise<BuildResult> {

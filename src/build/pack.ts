@@ -64,7 +64,7 @@ export interface PackBuildDeps {
   /** Env for the pack process (e.g. PATH with a specific pack first, DOCKER_CONFIG). */
   env?: Record<string, string | undefined>;
   /** Called once the pack process has started. */
-  onBuildStarted?: (() => void) | undefined;
+  onBuildStarted?: () => void;
 }
 
 async function imageLabels(deps: PackBuildDeps, ref: string, published: boolean): Promise<Record<string, string> | undefined> {
@@ -95,7 +95,7 @@ export async function runPackBuild(plan: PackBuildPlan, deps: PackBuildDeps): Pr
   // pack copies report.toml INTO an existing directory; a missing one becomes a file of that name.
   await mkdir(plan.reportDir, { recursive: true });
   logger.info(`pack ${argv.map((a) => (/[\s;"']/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
-  const r = await exec.run('pack', argv, { stream: true, env: deps.env, ...(deps.onBuildStarted ? { onSpawn: deps.onBuildStarted } : {}) });
+  const r = await exec.run('pack', argv, { stream: true, env: deps.env, onSpawn: deps.onBuildStarted });
   if (r.exitCode !== 0) {
     const summary = packFailureSummary(`${r.stdout}\n${r.stderr}`);
     throw new PackBuildError(`pack build failed (exit ${r.exitCode}):\n${summary || '(pack printed nothing)'}`, r.exitCode);

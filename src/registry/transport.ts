@@ -184,7 +184,7 @@ export class RegistryTransport {
           ...(streamed ? {} : { signal: AbortSignal.timeout(timeoutMs) }),
         });
       } catch (e) {
-        if (isStreamBody(body)) await body.cancel().catch(() => undefined);
+        if (streamed) await body.cancel().catch(() => undefined);
         const why = (e as Error)?.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `failed: ${describeFetchError(e)}`;
         if (attempt >= retries) {
           const attempts = write ? '' : ` (${attempt + 1} attempt${attempt ? 's' : ''})`;
@@ -195,7 +195,7 @@ export class RegistryTransport {
         await this.sleep(wait);
         continue;
       }
-      if (isStreamBody(body) && res.status >= 300) {
+      if (streamed && res.status >= 300) {
         // Answered before taking the whole body (auth, a refused upload): stop reading the source.
         await body.cancel().catch(() => undefined);
       }

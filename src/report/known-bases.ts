@@ -90,13 +90,18 @@ function knownBasesNamed(first: Namings | undefined, references: readonly string
   return { uses, from: '--base' };
 }
 
+/** The base's entry for an image platform: `found` (of that platform), else its only one (a single-platform base serves every platform). */
+function baseEntryFor<T>(entries: readonly T[], found: T | undefined): T | undefined {
+  return found ?? (entries.length === 1 ? entries[0] : undefined);
+}
+
 /**
  * The base's layers in a registry image, from the base's manifests alone, when the image starts
  * with every one of the base's blobs on each platform: a build pushes the base's layers as they
- * are, so this is the usual case, and the base's configs (another round trip) are not read. The
- * same platform is matched as with the whole base read. Undefined when a platform's image does
- * not start with all of them: recompressed layers (zstd, say) differ in blob but not in diff ID,
- * which only the configs give.
+ * are, so this is the usual case, and the base's configs (another round trip) are not read.
+ * Platforms are matched as with the whole base read (baseEntryFor). Undefined when a platform's
+ * image does not start with all of them: recompressed layers (zstd, say) differ in blob but not
+ * in diff ID, which only the configs give.
  */
 async function baseLayersByBlob(client: RegistryClient, at: string, image: ImageSummary, runtime: BaseImageUse): Promise<BasesByPlatform | undefined> {
   const root = (await client.getManifest(at)).document;
@@ -106,7 +111,7 @@ async function baseLayersByBlob(client: RegistryClient, at: string, image: Image
     image.platforms.map(async (p) => {
       let manifest = root;
       if (root.kind === 'index') {
-        const entry = findPlatform(described, p.platform) ?? (described.length === 1 ? described[0] : undefined);
+        const entry = baseEntryFor(described, findPlatform(described, p.platform));
         if (!entry) return 'none' as const;
         manifest = (await client.getManifest(at, entry.digest)).document;
       }
@@ -139,7 +144,7 @@ export async function basesFor(client: RegistryClient, image: ImageSummary, uses
     const base = await readImageSummary(client, at, runtime.reference);
     const byPlatform: BasesByPlatform = { '*': { reference: runtime.reference } };
     for (const p of image.platforms) {
-      const match = base.platforms.find((b) => samePlatform(b.platform, p.platform)) ?? (base.platforms.length === 1 ? base.platforms[0] : undefined);
+      const match = baseEntryFor(base.platforms, base.platforms.find((b) => samePlatform(b.platform, p.platform)));
       if (match) byPlatform[p.platform] = baseLayersFrom(runtime, p, match);
     }
     return byPlatform;
